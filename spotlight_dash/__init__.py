@@ -1,0 +1,1 @@
+"""Results dashboard of the Spotlight Initiative Regional Programme for Central Asia and Afghanistan."""

@@ -1,0 +1,130 @@
+"""python -m spotlight_dash COMMAND: build, query, versions, rollback, check."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from spotlight_dash import queries, store
+from spotlight_dash.ingest import pipeline
+from spotlight_dash.ingest.report import IngestError
+
+DATA_DIR = store.REPO_ROOT / "data"
+
+
+def _print_problems(report, stream=sys.stderr) -> None:
+    for line in report.lines():
+        print(line, file=stream)
+
+
+def cmd_build(args) -> int:
+    try:
+        outcome = pipeline.build(Path(args.data), user_name=args.user, dry_run=args.dry_run)
+    except IngestError as exc:
+        _print_problems(exc.report)
+        print(f"build stopped: {exc}; the current snapshot is unchanged", file=sys.stderr)
+        return 1
+    _print_problems(outcome.report)
+    rows = ", ".join(f"{name} {n}" for name, n in outcome.rows.items() if n)
+    if outcome.version is None:
+        print(f"dry run: valid ({rows}); nothing written")
+    else:
+        print(f"built snapshot v{outcome.version:04d} in {store.store_dir()} ({rows})")
+    return 0
+
+
+def _current_reader():
+    state = store.current_state()
+    for problem in state.problems:
+        print(f"store: {problem}", file=sys.stderr)
+    if state.path is None:
+        raise SystemExit(2)
+    return store.open_reader(state.path)
+
+
+def cmd_query(args) -> int:
+    filters = queries.Filters(args.programme, args.year, args.country and args.country.upper(),
+                              args.pillar, args.runo and args.runo.upper())
+    with _current_reader() as con:
+        frame = queries.run_query(con.cursor(), args.name, filters)
+    if args.format == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    elif args.format == "json":
+        print(frame.to_json(orient="records", date_format="iso", indent=1))
+    else:
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
+                               "display.max_colwidth", 60):
+            print(frame.to_string(index=False) if len(frame) else "(no rows)")
+    return 0
+
+
+def cmd_versions(args) -> int:
+    folder = store.store_dir()
+    state = store.current_state(folder)
+    for problem in state.problems:
+        print(f"store: {problem}", file=sys.stderr)
+    found = store.versions(folder)
+    if not found:
+        print(f"no snapshots in {folder}")
+        return 1
+    for version in found:
+        path = store.snapshot_path(version, folder)
+        mark = "*" if version == state.version else " "
+        try:
+            with store.open_reader(path) as con:
+                runs = store.read_runs(con)
+        except Exception as exc:  # a damaged file is listed, not fatal
+            print(f"{mark} v{version:04d}  unreadable: {exc}")
+            continue
+        run = runs[runs.version == version].iloc[-1]
+        rows = json.loads(run.rows_json)
+        print(f"{mark} v{version:04d}  {run.finished_at:%Y-%m-%d %H:%M:%S} UTC  {run.run_kind:<8} by {run.user_name}"
+              f"  {run.file}  sha256 {run.sha256[:16] or '-'}  {run.note}")
+        print("          rows: " + ", ".join(f"{k} {v}" for k, v in rows.items() if v))
+    return 0
+
+
+def cmd_rollback(args) -> int:
+    try:
+        version = store.rollback(args.version, args.user or "cli")
+    except store.StoreError as exc:
+        print(f"rollback refused: {exc}", file=sys.stderr)
+        return 1
+    print(f"v{version:04d} is now current (a copy of the snapshot rolled back to)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m spotlight_dash", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="build a new snapshot from data/")
+    p.add_argument("--data", default=str(DATA_DIR))
+    p.add_argument("--dry-run", action="store_true", help="validate and report; write nothing")
+    p.add_argument("--user", default=None)
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("query", help="print a named query")
+    p.add_argument("name", choices=sorted(queries.QUERIES))
+    p.add_argument("--programme")
+    p.add_argument("--year", type=int)
+    p.add_argument("--country")
+    p.add_argument("--pillar", type=int)
+    p.add_argument("--runo")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("versions", help="list snapshots and their ingest runs")
+    p.set_defaults(func=cmd_versions)
+
+    p = sub.add_parser("rollback", help="make an earlier snapshot current again")
+    p.add_argument("version", nargs="?", type=lambda v: int(v.lstrip("vV")))
+    p.add_argument("--user", default=None)
+    p.set_defaults(func=cmd_rollback)
+
+    args = parser.parse_args(argv)
+    return args.func(args)

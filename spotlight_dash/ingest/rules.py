@@ -1,0 +1,121 @@
+"""Checks across rows and tables, run after every row validated on its own.
+
+Rules see the incoming rows together with what the current snapshot already holds (``known``),
+so a workbook may refer to a programme or source that is already in the store.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from spotlight_dash import schema
+from spotlight_dash.ingest.report import IngestReport, RawRow
+
+Validated = dict[str, list[tuple[schema.Row, RawRow]]]
+Known = dict[str, set[tuple]]  # table -> keys already in the store, per reference
+
+# (table, columns) -> (referenced table, its columns): the foreign keys of the model.
+REFERENCES: list[tuple[str, tuple[str, ...], str, tuple[str, ...]]] = [
+    ("sources", ("document_id",), "documents", ("document_id",)),
+    ("results", ("programme_id", "parent_code"), "results", ("programme_id", "result_code")),
+    ("indicators", ("programme_id", "result_code"), "results", ("programme_id", "result_code")),
+    ("indicator_values", ("programme_id", "indicator_code"), "indicators", ("programme_id", "indicator_code")),
+]
+for _name, _table in schema.TABLES.items():
+    _cols = _table.columns
+    if "source_id" in _cols and _name != "sources":
+        REFERENCES.append((_name, ("source_id",), "sources", ("source_id",)))
+    if "programme_id" in _cols and _name != "programmes":
+        REFERENCES.append((_name, ("programme_id",), "programmes", ("programme_id",)))
+    if "period_id" in _cols and _name != "periods":
+        REFERENCES.append((_name, ("period_id",), "periods", ("period_id",)))
+
+# Tables whose rows with an empty country are the total of the rows with a country.
+TOTALS: dict[str, str] = {"media": "count", "reach": "count", "reference_group": "members"}
+
+
+def _key(row: schema.Row, columns: Iterable[str]) -> tuple:
+    return tuple(getattr(row, c) for c in columns)
+
+
+def check_duplicates(rows: Validated, report: IngestReport) -> None:
+    for name, pairs in rows.items():
+        key = schema.TABLES[name].key
+        first: dict[tuple, RawRow] = {}
+        for row, raw in pairs:
+            k = _key(row, key)
+            if k in first:
+                report.add(raw.place, f"duplicate key in {name}: {', '.join(f'{c}={v}' for c, v in zip(key, k) if v is not None)}"
+                           f" also at {first[k].place}",
+                           "keep one of the two rows, or change a key column")
+            else:
+                first[k] = raw
+
+
+def check_references(rows: Validated, report: IngestReport, known: Known | None = None) -> None:
+    known = known or {}
+    for table, columns, target, target_columns in REFERENCES:
+        available = {_key(r, target_columns) for r, _ in rows.get(target, [])}
+        available |= known.get(f"{target}:{','.join(target_columns)}", set())
+        for row, raw in rows.get(table, []):
+            value = _key(row, columns)
+            if any(v is None for v in value):
+                continue
+            if value not in available:
+                shown = value[-1]
+                report.add(raw.place_of(columns[-1]),
+                           f"{columns[-1]} {shown!r} is not in {target}",
+                           f"add it to the {schema.TABLES[target].sheet} sheet first, or correct the code",
+                           shown)
+
+
+def check_dates(rows: Validated, report: IngestReport) -> None:
+    for name in ("periods", "campaigns", "events"):
+        for row, raw in rows.get(name, []):
+            start, end = getattr(row, "start_date"), getattr(row, "end_date")
+            if start and end and start > end:
+                report.add(raw.place_of("start_date"),
+                           f"start_date {start.isoformat()} is after end_date {end.isoformat()}",
+                           "swap the dates or correct one of them", start.isoformat())
+
+
+def check_totals(rows: Validated, report: IngestReport) -> None:
+    """A breakdown by country that adds up to more than its stated total is a warning."""
+    for name, measure in TOTALS.items():
+        key = [c for c in schema.TABLES[name].key if c not in ("country", "source_id")]
+        totals: dict[tuple, list[tuple[schema.Row, RawRow]]] = defaultdict(list)
+        parts: dict[tuple, int] = defaultdict(int)
+        for row, raw in rows.get(name, []):
+            k = _key(row, key)
+            value = getattr(row, measure)
+            if row.country is None:
+                totals[k].append((row, raw))
+            elif value is not None:
+                parts[k] += value
+        for k, total_rows in totals.items():
+            for row, raw in total_rows:
+                total = getattr(row, measure)
+                if total is not None and parts.get(k, 0) > total:
+                    report.add(raw.place_of(measure),
+                               f"the rows by country add up to {parts[k]:,}, more than this total of {total:,}",
+                               "check the total and the rows by country", total, severity="warning")
+
+
+def check_all(rows: Validated, report: IngestReport, known: Known | None = None) -> None:
+    check_duplicates(rows, report)
+    check_references(rows, report, known)
+    check_dates(rows, report)
+    check_totals(rows, report)
+
+
+def reference_keys(frames: dict) -> Known:
+    """The keys that other tables may refer to, from the tables of a snapshot (DataFrames)."""
+    known: Known = {}
+    for _, _, target, columns in REFERENCES:
+        frame = frames.get(target)
+        if frame is None or frame.empty:
+            continue
+        values = frame[list(columns)].astype(object).where(frame[list(columns)].notna(), None)
+        known[f"{target}:{','.join(columns)}"] = set(map(tuple, values.itertuples(index=False)))
+    return known

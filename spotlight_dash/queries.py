@@ -1,0 +1,360 @@
+"""Named queries: ``(cursor, Filters) -> DataFrame`` with documented columns.
+
+Every value reaches SQL as a parameter. A filter applies to the tables that have its
+dimension; ``QUERIES[name].filters`` says which, so a page can say what a view is not broken
+down by instead of showing an empty chart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from typing import Callable
+
+import duckdb
+import pandas as pd
+
+from spotlight_dash import metrics
+
+
+@dataclass(frozen=True)
+class Filters:
+    programme: str | None = None
+    year: int | None = None
+    country: str | None = None
+    pillar: int | None = None
+    runo: str | None = None
+
+    def params(self, *names: str) -> dict:
+        values = asdict(self)
+        return {n: values[n] for n in names}
+
+
+@dataclass(frozen=True)
+class Query:
+    name: str
+    run: Callable[[duckdb.DuckDBPyConnection, Filters], pd.DataFrame]
+    description: str
+    columns: dict[str, str]
+    filters: tuple[str, ...]
+
+
+QUERIES: dict[str, Query] = {}
+
+
+def query(description: str, filters: tuple[str, ...], **columns: str):
+    def register(func):
+        QUERIES[func.__name__] = Query(func.__name__, func, description, columns, filters)
+        return func
+    return register
+
+
+# A period counts for a year when it overlaps the year (PHASE-I counts for 2020, 2021, 2022).
+IN_YEAR = """($year IS NULL OR {alias}period_id IN (
+    SELECT period_id FROM periods
+    WHERE start_date <= make_date($year, 12, 31) AND end_date >= make_date($year, 1, 1)))"""
+
+
+def _where(alias: str = "", **dims: str) -> str:
+    """SQL conditions for the filters a table has; ``dims`` maps filter -> column."""
+    parts = [f"($programme IS NULL OR {alias}programme_id = $programme)"]
+    if "year" in dims:
+        parts.append(IN_YEAR.format(alias=alias))
+    for name, column in dims.items():
+        if name != "year":
+            parts.append(f"(${name} IS NULL OR {alias}{column} = ${name})")
+    return " AND ".join(parts)
+
+
+def _run(cur: duckdb.DuckDBPyConnection, sql: str, filters: Filters) -> pd.DataFrame:
+    names = [n for n in ("programme", "year", "country", "pillar", "runo") if f"${n}" in sql]
+    return cur.execute(sql, filters.params(*names)).df()
+
+
+@query("Approved Spotlight funding and agency contributions by recipient UN organisation.",
+       ("programme", "year", "country", "pillar", "runo"),
+       programme_id="programme", organisation="RUNO code (UNW, UNFPA, UNDP)",
+       organisation_name="RUNO name", currency="ISO 4217 currency of the amounts",
+       approved="Spotlight funding approved", agency_contribution="the agency's own contribution",
+       total="approved + agency contribution (both reported), else missing",
+       source_ids="sources of these rows, ';'-separated")
+def budget_by_runo(cur, f: Filters) -> pd.DataFrame:
+    sql = f"""
+    SELECT f.programme_id, f.organisation, o.name AS organisation_name, f.currency,
+           sum(f.amount) FILTER (WHERE f.kind = 'approved') AS approved,
+           sum(f.amount) FILTER (WHERE f.kind = 'agency_contribution') AS agency_contribution,
+           approved + agency_contribution AS total,
+           string_agg(DISTINCT f.source_id, ';' ORDER BY f.source_id) AS source_ids
+    FROM finance f JOIN organisations o ON o.code = f.organisation AND o.is_runo
+    WHERE f.kind IN ('approved', 'agency_contribution')
+      AND {_where('f.', year='period_id', country='country', pillar='pillar', runo='organisation')}
+    GROUP BY ALL ORDER BY approved DESC NULLS LAST, f.organisation"""
+    return _run(cur, sql, f)
+
+
+@query("Delivery: budget, expenditure and delivery rate (computed where both are reported), "
+       "the rate the documents state, and the aim; one row per programme, RUNO (empty = all) and period.",
+       ("programme", "year", "runo"),
+       programme_id="programme", organisation="RUNO code; empty = the programme as a whole",
+       period_id="period of the expenditure or the stated rate", currency="currency",
+       budget="approved (or revised) Spotlight budget for the phase", expenditure="expenditure reported for the period",
+       expenditure_is_interim="true when some of it is not yet certified",
+       delivery_rate_pct="expenditure / budget x 100, where both are reported",
+       reported_rate_pct="delivery rate as stated in a document", target_rate_pct="the rate aimed for",
+       aim_amount="target rate x budget: what must be spent to reach the aim",
+       gap_to_aim="aim_amount - expenditure, where expenditure is reported",
+       source_ids="sources, ';'-separated")
+def delivery(cur, f: Filters) -> pd.DataFrame:
+    sql = f"""
+    WITH budget AS (
+        SELECT programme_id, organisation, currency,
+               coalesce(sum(amount) FILTER (WHERE kind = 'budget_revised'),
+                        sum(amount) FILTER (WHERE kind = 'approved')) AS budget,
+               string_agg(DISTINCT source_id, ';') AS src
+        FROM finance WHERE kind IN ('approved', 'budget_revised')
+          AND {_where(runo='organisation')}
+        GROUP BY GROUPING SETS ((programme_id, organisation, currency), (programme_id, currency))),
+    spent AS (
+        SELECT programme_id, organisation, period_id, currency, sum(amount) AS expenditure,
+               bool_or(is_interim) AS expenditure_is_interim, string_agg(DISTINCT source_id, ';') AS src
+        FROM finance WHERE kind = 'expenditure' AND {_where(year='period_id', runo='organisation')}
+        GROUP BY GROUPING SETS ((programme_id, organisation, period_id, currency), (programme_id, period_id, currency))),
+    rates AS (
+        SELECT programme_id, organisation, period_id,
+               max(rate_pct) FILTER (WHERE kind = 'reported') AS reported_rate_pct,
+               max(rate_pct) FILTER (WHERE kind = 'target') AS target_rate_pct,
+               string_agg(DISTINCT source_id, ';') AS src
+        FROM delivery_rates WHERE {_where(year='period_id', runo='organisation')}
+        GROUP BY ALL),
+    periods_seen AS (
+        SELECT DISTINCT programme_id, organisation, period_id FROM spent
+        UNION SELECT DISTINCT programme_id, organisation, period_id FROM rates)
+    SELECT p.programme_id, p.organisation, p.period_id, b.currency, b.budget, s.expenditure,
+           s.expenditure_is_interim,
+           CASE WHEN b.budget > 0 THEN 100.0 * s.expenditure / b.budget END AS delivery_rate_pct,
+           r.reported_rate_pct, r.target_rate_pct,
+           r.target_rate_pct / 100.0 * b.budget AS aim_amount,
+           aim_amount - s.expenditure AS gap_to_aim,
+           concat_ws(';', b.src, s.src, r.src) AS source_ids
+    FROM periods_seen p
+    LEFT JOIN budget b ON b.programme_id = p.programme_id AND b.organisation IS NOT DISTINCT FROM p.organisation
+    LEFT JOIN spent s ON s.programme_id = p.programme_id AND s.organisation IS NOT DISTINCT FROM p.organisation
+         AND s.period_id = p.period_id AND s.currency IS NOT DISTINCT FROM b.currency
+    LEFT JOIN rates r ON r.programme_id = p.programme_id AND r.organisation IS NOT DISTINCT FROM p.organisation
+         AND r.period_id = p.period_id
+    ORDER BY p.programme_id, p.organisation NULLS FIRST, p.period_id"""
+    return _run(cur, sql, f)
+
+
+_REACH_COLUMNS = dict(
+    programme_id="programme", period_id="period", kind="actual or target", reach_type="direct or indirect",
+    sex="female, male; empty = all", age_group="adult, youth, child; empty = all",
+    component="channel or component; empty = all", country="ISO3; empty = all countries",
+    count="people; empty = not reported", note="how the figure was arrived at", source_id="source")
+
+
+@query("Rights holders reached and targets, as reported: a row with empty sex, age group, component "
+       "and country is a total; other rows are its breakdown. Direct and indirect are never added.",
+       ("programme", "year", "country"), **_REACH_COLUMNS)
+def reach(cur, f: Filters) -> pd.DataFrame:
+    sql = f"""SELECT {', '.join(_REACH_COLUMNS)} FROM reach
+    WHERE {_where(year='period_id', country='country')}
+    ORDER BY programme_id, kind, reach_type, period_id, (sex IS NULL AND component IS NULL AND country IS NULL) DESC,
+             count DESC NULLS LAST"""
+    return _run(cur, sql, f)
+
+
+@query("Reported totals of rights holders reached against the targets, per programme and type.",
+       ("programme", "year"),
+       programme_id="programme", reach_type="direct or indirect", period_id="period of the actual",
+       actual="total reached in the period (reported total row)", target="target for the programme",
+       target_period_id="period of the target", share_of_target_pct="actual / target x 100",
+       source_ids="sources")
+def reach_against_target(cur, f: Filters) -> pd.DataFrame:
+    sql = f"""
+    WITH totals AS (SELECT * FROM reach WHERE sex IS NULL AND age_group IS NULL AND component IS NULL AND country IS NULL),
+    actual AS (SELECT programme_id, reach_type, period_id, count AS actual, source_id FROM totals
+               WHERE kind = 'actual' AND {_where(year='period_id')}),
+    target AS (SELECT programme_id, reach_type, period_id AS target_period_id, count AS target, source_id FROM totals
+               WHERE kind = 'target' AND {_where()})
+    SELECT coalesce(a.programme_id, t.programme_id) AS programme_id, coalesce(a.reach_type, t.reach_type) AS reach_type,
+           a.period_id, a.actual, t.target, t.target_period_id,
+           CASE WHEN t.target > 0 THEN 100.0 * a.actual / t.target END AS share_of_target_pct,
+           concat_ws(';', a.source_id, t.source_id) AS source_ids
+    FROM actual a FULL JOIN target t ON a.programme_id = t.programme_id AND a.reach_type = t.reach_type
+    ORDER BY programme_id, reach_type, a.period_id"""
+    return _run(cur, sql, f)
+
+
+@query("Media hits by country (INT = international outlets).", ("programme", "year", "country", "pillar"),
+       programme_id="programme", period_id="period", country="ISO3, or INT", country_name="country name",
+       hits="media hits (articles, TV items, stories)", source_id="source")
+def media_hits_by_country(cur, f: Filters) -> pd.DataFrame:
+    sql = f"""SELECT m.programme_id, m.period_id, m.country, c.name AS country_name, CAST(sum(m.count) AS BIGINT) AS hits,
+           string_agg(DISTINCT m.source_id, ';') AS source_id
+    FROM media m JOIN countries c ON c.iso3 = m.country
+    WHERE m.measure = 'hits' AND {_where('m.', year='period_id', country='country', pillar='pillar')}
+    GROUP BY ALL ORDER BY hits DESC NULLS LAST, m.country"""
+    return _run(cur, sql, f)
+
+
+@query("Media totals: hits, outlets and hits acknowledging the EU, programme-wide.", ("programme", "year"),
+       programme_id="programme", period_id="period", measure="hits, outlets, hits_eu_acknowledged, hits_investment_described",
+       count="number", share_of_hits_pct="count / total hits x 100 (for the hits_* measures)", source_id="source")
+def media_summary(cur, f: Filters) -> pd.DataFrame:
+    sql = f"""WITH t AS (SELECT * FROM media WHERE country IS NULL AND pillar IS NULL AND outlet IS NULL
+                         AND media_type IS NULL AND {_where(year='period_id')})
+    SELECT t.programme_id, t.period_id, t.measure, t.count,
+           CASE WHEN t.measure LIKE 'hits_%' AND h.count > 0 THEN 100.0 * t.count / h.count END AS share_of_hits_pct,
+           t.source_id
+    FROM t LEFT JOIN t h ON h.programme_id = t.programme_id AND h.period_id = t.period_id AND h.measure = 'hits'
+    ORDER BY t.programme_id, t.period_id, t.measure"""
+    return _run(cur, sql, f)
+
+
+@query("Indicators with baseline, target, latest actual, progress to target and RAG status; "
+       "indicators with no values are listed with status 'no data'.", ("programme", "pillar"),
+       programme_id="programme", indicator_code="code", result_code="outcome or output",
+       pillar="pillar of the outcome", title="indicator", unit="unit", direction="higher or lower is better",
+       baseline="baseline value", target="target value", target_period_id="period of the target",
+       actual="latest actual", actual_period_id="period of the latest actual",
+       progress_pct="(actual - baseline) / (target - baseline) x 100", rag="green, amber, red or no data",
+       source_ids="sources")
+def indicator_progress(cur, f: Filters) -> pd.DataFrame:
+    sql = f"""
+    WITH v AS (SELECT iv.*, p.start_date, p.end_date FROM indicator_values iv JOIN periods p USING (period_id)
+               WHERE iv.country IS NULL AND iv.sex IS NULL AND iv.age_group IS NULL),
+    pick AS (SELECT programme_id, indicator_code, kind,
+                    arg_max(value, end_date) AS value, arg_max(period_id, end_date) AS period_id,
+                    string_agg(DISTINCT source_id, ';') AS src
+             FROM v GROUP BY ALL)
+    SELECT i.programme_id, i.indicator_code, i.result_code, coalesce(r.pillar, pr.pillar) AS pillar, i.title, i.unit,
+           i.direction, b.value AS baseline, t.value AS target, t.period_id AS target_period_id,
+           a.value AS actual, a.period_id AS actual_period_id,
+           concat_ws(';', i.source_id, b.src, t.src, a.src) AS source_ids
+    FROM indicators i
+    LEFT JOIN results r ON r.programme_id = i.programme_id AND r.result_code = i.result_code
+    LEFT JOIN results pr ON pr.programme_id = r.programme_id AND pr.result_code = r.parent_code
+    LEFT JOIN pick b ON b.programme_id = i.programme_id AND b.indicator_code = i.indicator_code AND b.kind = 'baseline'
+    LEFT JOIN pick t ON t.programme_id = i.programme_id AND t.indicator_code = i.indicator_code AND t.kind = 'target'
+    LEFT JOIN pick a ON a.programme_id = i.programme_id AND a.indicator_code = i.indicator_code AND a.kind = 'actual'
+    WHERE {_where('i.')} AND ($pillar IS NULL OR coalesce(r.pillar, pr.pillar) = $pillar)
+    ORDER BY i.programme_id, i.indicator_code"""
+    frame = _run(cur, sql, f)
+    periods = cur.execute("SELECT period_id, start_date, end_date FROM periods").df().set_index("period_id")
+    progress, rag = [], []
+    for row in frame.itertuples():
+        p = metrics.progress_to_target(row.baseline, row.target, row.actual, row.direction)
+        expected = None
+        if row.target_period_id in periods.index and row.actual_period_id in periods.index:
+            span = periods.loc[row.target_period_id]
+            on = periods.loc[row.actual_period_id, "end_date"]
+            expected = metrics.expected_progress(_date(span.start_date), _date(span.end_date), _date(on))
+        progress.append(None if p is None else 100.0 * p)
+        rag.append(metrics.rag_status(p, expected))
+    frame.insert(frame.columns.get_loc("source_ids"), "progress_pct", pd.array(progress, dtype="Float64"))
+    frame.insert(frame.columns.get_loc("source_ids"), "rag", rag)
+    return frame
+
+
+def _date(value) -> dt.date:
+    return pd.Timestamp(value).date()
+
+
+def _rows(table: str, description: str, filters: tuple[str, ...], order: str, **dims: str):
+    columns = {"programme_id": "programme"}
+
+    def run(cur, f: Filters) -> pd.DataFrame:
+        return _run(cur, f"SELECT * FROM {table} WHERE {_where(**dims)} ORDER BY {order}", f)
+
+    run.__name__ = table
+    return query(description, filters, **columns)(run)
+
+
+campaigns = _rows("campaigns", "Campaigns and social media, as reported (columns as in the campaigns table).",
+                  ("programme", "year"), "programme_id, start_date NULLS LAST, campaign_id", year="period_id")
+events = _rows("events", "Events; a row with empty country is the whole event, others its parts by country.",
+               ("programme", "country"), "programme_id, start_date, event_id, country NULLS FIRST", country="country")
+reference_group = _rows("reference_group", "Civil society reference group members by country (empty = all).",
+                        ("programme", "country"), "programme_id, body, country NULLS FIRST", country="country")
+
+
+@query("Civil-society small grants: applications, awards, named grantees and the ceiling, each statement with "
+       "its source; `disputed` is true where two sources give different figures for the same thing.",
+       ("programme", "year", "country"),
+       programme_id="programme", period_id="period", kind="applications_received, grants_awarded, grantee, max_amount_per_grantee",
+       country="ISO3; empty = all countries", grantee_name="grantee", count="number", amount_usd="USD",
+       note="note", source_id="source", disputed="another source states a different figure")
+def grants(cur, f: Filters) -> pd.DataFrame:
+    sql = f"""SELECT g.*, count(DISTINCT (g.count, g.amount_usd)) OVER (
+                  PARTITION BY g.programme_id, g.period_id, g.kind, g.country, g.grantee_name) > 1 AS disputed
+    FROM grants g WHERE {_where('g.', year='period_id', country='country')}
+    ORDER BY g.programme_id, g.kind, g.country NULLS FIRST, g.grantee_name, g.source_id"""
+    return _run(cur, sql, f)
+
+
+@query("Every source with its document, section, quote, and how many rows of each table cite it.", ("programme",),
+       source_id="source", document_id="document", file="file", title="document title", section="section heading",
+       quote="verbatim quote", location="file, sheet and row for a loaded file", used_by="table: rows citing it")
+def sources(cur, f: Filters) -> pd.DataFrame:
+    from spotlight_dash.schema import TABLES  # local: only this query needs the registry
+    uses = " UNION ALL ".join(
+        f"SELECT source_id, '{t}' AS tbl, programme_id FROM {t}" for t, spec in TABLES.items()
+        if spec.is_fact or "programme_id" in spec.columns and "source_id" in spec.columns)
+    sql = f"""WITH uses AS ({uses}),
+    counted AS (SELECT source_id, string_agg(tbl || ': ' || n, ', ' ORDER BY tbl) AS used_by FROM (
+                SELECT source_id, tbl, count(*) AS n FROM uses WHERE {_where()} GROUP BY ALL) GROUP BY source_id)
+    SELECT s.source_id, s.document_id, d.file, d.title, s.section, s.quote, s.location, c.used_by
+    FROM sources s LEFT JOIN documents d USING (document_id) LEFT JOIN counted c USING (source_id)
+    WHERE $programme IS NULL OR c.used_by IS NOT NULL
+    ORDER BY s.document_id, s.source_id"""
+    return _run(cur, sql, f)
+
+
+# The columns that say "how much" in each fact table. Two sources that give different values
+# in the same column for the same key (currency aside) disagree; a value one source leaves
+# empty and another states is a complement, not a disagreement.
+CLAIM_VALUES = {
+    "finance": {"amount": "CAST(amount AS VARCHAR) || ' ' || currency"},
+    "reach": {"count": "count"}, "media": {"count": "count"},
+    "grants": {"count": "count", "amount_usd": "amount_usd"}, "reference_group": {"members": "members"},
+    "indicator_values": {"value": "value"}, "delivery_rates": {"rate_pct": "rate_pct"},
+    "programme_dates": {"date": "date"},
+    "events": {c: c for c in ("participants", "youth_participants", "views")},
+    "campaigns": {c: c for c in ("posts", "stories", "views", "engagements", "followers", "female_audience_pct")},
+}
+
+
+@query("Figures that two sources state differently for the same thing; both are kept and shown.", ("programme",),
+       table="table", claim="what the figures are about", measure="which figure", value="the figure as one source states it",
+       source_id="source", quote="the source's quote")
+def disagreements(cur, f: Filters) -> pd.DataFrame:
+    from spotlight_dash.schema import TABLES
+    parts = []
+    for table, values in CLAIM_VALUES.items():
+        dims = [c for c in TABLES[table].key if c not in ("source_id", "currency")]
+        claim = " || ' · ' || ".join(f"coalesce(CAST({d} AS VARCHAR), 'all')" for d in dims)
+        for measure, expression in values.items():
+            parts.append(f"""SELECT '{table}' AS "table", {claim} AS claim, '{measure}' AS measure,
+                CAST({expression} AS VARCHAR) AS value, source_id
+                FROM {table} WHERE {measure} IS NOT NULL AND {_where()}""")
+    sql = f"""WITH claims AS ({' UNION ALL '.join(parts)})
+    SELECT c.*, s.quote FROM claims c LEFT JOIN sources s USING (source_id)
+    WHERE (c."table", c.claim, c.measure) IN (
+        SELECT ("table", claim, measure) FROM claims GROUP BY ALL HAVING count(DISTINCT value) > 1)
+    ORDER BY c."table", c.claim, c.measure, c.source_id"""
+    return _run(cur, sql, f)
+
+
+@query("Programmes with their MPTF number and each key date as each source states it.", ("programme",),
+       programme_id="programme", name="name", short_name="short name", mptf_project_id="MPTF project",
+       kind="date kind", date="date", source_id="source of the date")
+def programmes(cur, f: Filters) -> pd.DataFrame:
+    sql = f"""SELECT p.programme_id, p.name, p.short_name, p.mptf_project_id, d.kind, d.date, d.source_id
+    FROM programmes p LEFT JOIN programme_dates d USING (programme_id) WHERE {_where('p.')}
+    ORDER BY p.programme_id, d.date"""
+    return _run(cur, sql, f)
+
+
+def run_query(cur: duckdb.DuckDBPyConnection, name: str, filters: Filters | None = None) -> pd.DataFrame:
+    return QUERIES[name].run(cur, filters or Filters())
