@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from spotlight_dash import queries, store
-from spotlight_dash.ingest import pipeline
+from spotlight_dash.ingest import pipeline, textdir
 from spotlight_dash.ingest.report import IngestError
 
 DATA_DIR = store.REPO_ROOT / "data"
@@ -22,6 +22,9 @@ def _print_problems(report, stream=sys.stderr) -> None:
 
 
 def cmd_build(args) -> int:
+    if args.if_changed and _current_build_matches(Path(args.data)):
+        print(f"the current snapshot already holds {args.data}; nothing to build")
+        return 0
     try:
         outcome = pipeline.build(Path(args.data), user_name=args.user, dry_run=args.dry_run)
     except IngestError as exc:
@@ -35,6 +38,15 @@ def cmd_build(args) -> int:
     else:
         print(f"built snapshot v{outcome.version:04d} in {store.store_dir()} ({rows})")
     return 0
+
+
+def _current_build_matches(data_dir: Path) -> bool:
+    state = store.current_state()
+    if state.path is None or state.problems:
+        return False
+    with store.open_reader(state.path) as con:
+        runs = store.read_runs(con)
+    return bool(len(runs)) and runs.iloc[-1].sha256 == textdir.fingerprint(data_dir)
 
 
 def _current_reader():
@@ -105,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("build", help="build a new snapshot from data/")
     p.add_argument("--data", default=str(DATA_DIR))
     p.add_argument("--dry-run", action="store_true", help="validate and report; write nothing")
+    p.add_argument("--if-changed", action="store_true", help="skip when the current snapshot was built from this data")
     p.add_argument("--user", default=None)
     p.set_defaults(func=cmd_build)
 

@@ -213,7 +213,8 @@ def media_summary(cur, f: Filters) -> pd.DataFrame:
 
 
 @query("Indicators with baseline, target, latest actual, progress to target and RAG status; "
-       "indicators with no values are listed with status 'no data'.", ("programme", "pillar"),
+       "indicators with no values are listed with status 'no data'. Values are the programme-wide ones "
+       "(or, for a one-country programme, that country's), or the chosen country's.", ("programme", "country", "pillar"),
        programme_id="programme", indicator_code="code", result_code="outcome or output",
        pillar="pillar of the outcome", title="indicator", unit="unit", direction="higher or lower is better",
        baseline="baseline value", target="target value", target_period_id="period of the target",
@@ -223,7 +224,12 @@ def media_summary(cur, f: Filters) -> pd.DataFrame:
 def indicator_progress(cur, f: Filters) -> pd.DataFrame:
     sql = f"""
     WITH v AS (SELECT iv.*, p.start_date, p.end_date FROM indicator_values iv JOIN periods p USING (period_id)
-               WHERE iv.country IS NULL AND iv.sex IS NULL AND iv.age_group IS NULL),
+               WHERE iv.sex IS NULL AND iv.age_group IS NULL AND (
+                   iv.country = $country
+                   -- without a country filter: the programme-wide figure, or the only country's
+                   OR ($country IS NULL AND (iv.country IS NULL OR NOT EXISTS (
+                       SELECT 1 FROM indicator_values o WHERE o.programme_id = iv.programme_id
+                       AND o.indicator_code = iv.indicator_code AND o.country IS DISTINCT FROM iv.country))))),
     pick AS (SELECT programme_id, indicator_code, kind,
                     arg_max(value, end_date) AS value, arg_max(period_id, end_date) AS period_id,
                     string_agg(DISTINCT source_id, ';') AS src

@@ -18,7 +18,7 @@ import fcntl
 import json
 import os
 import re
-import shutil
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,16 +69,28 @@ class StoreState:
         return self.version is not None and not self.problems
 
 
+_READABLE: set[tuple[str, int, int]] = set()  # (path, mtime, size) of good snapshots; they never change
+
+
 def _readable(path: Path) -> bool:
+    """Whether a snapshot opens and holds its ingest log; remembered, since snapshots are immutable."""
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        stat = path.stat()
+    except OSError:
+        return False
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key in _READABLE:
+        return True
+    try:
+        con = open_reader(path)  # the same configuration as every reader, or DuckDB refuses
         try:
             con.execute("SELECT count(*) FROM ingest_runs").fetchall()
         finally:
             con.close()
-        return True
     except (duckdb.Error, OSError):
-        return False
+        return False  # not remembered: the next run looks again
+    _READABLE.add(key)
+    return True
 
 
 def current_state(folder: Path | None = None) -> StoreState:
@@ -112,12 +124,14 @@ def current_state(folder: Path | None = None) -> StoreState:
     return StoreState(None, None, problems)
 
 
+READER_CONFIG = {"threads": 2, "enable_external_access": False, "lock_configuration": True}
+
+
 def open_reader(path: Path) -> duckdb.DuckDBPyConnection:
     """A read-only connection that cannot reach the machine's files (queries take parameters)."""
-    con = duckdb.connect(str(path), read_only=True, config={"threads": 2})
-    con.execute("SET enable_external_access = false")
-    con.execute("SET lock_configuration = true")
-    return con
+    # Set at connect time: a second connection to a file already open in this process shares
+    # the first one's database, whose configuration is locked by then.
+    return duckdb.connect(str(path), read_only=True, config=READER_CONFIG)
 
 
 def read_tables(con: duckdb.DuckDBPyConnection, names=None) -> dict[str, pd.DataFrame]:
@@ -237,6 +251,7 @@ def commit(frames: dict[str, pd.DataFrame], run: Run, previous_runs: pd.DataFram
         tmp = folder / f".{final.name}.tmp-{os.getpid()}"
         try:
             _write_file(tmp, frames, runs)
+            _fault_point("before-rename")
             os.replace(tmp, final)
             _fsync_dir(folder)
         finally:
@@ -264,9 +279,16 @@ def rollback(version: int | None, user_name: str, folder: Path | None = None) ->
         frames = read_tables(con)
         runs = read_runs(con)
     rows = {name: len(frame) for name, frame in frames.items()}
-    run = Run("rollback", source.name, "", user_name, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+    # The content is the rolled-back-to snapshot's, so it keeps that snapshot's fingerprint.
+    run = Run("rollback", source.name, runs.iloc[-1].sha256, user_name, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
               rows, note=f"rolled back from v{state.version:04d} to v{version:04d}")
     return commit(frames, run, runs, folder)
+
+
+def _fault_point(name: str) -> None:
+    """Lets the fault tests kill a writer at a known moment (``SPOTLIGHT_FAULT_PAUSE=name``)."""
+    if os.environ.get("SPOTLIGHT_FAULT_PAUSE") == name:
+        time.sleep(60)
 
 
 def _prune(folder: Path, keep: int) -> None:

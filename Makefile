@@ -1,0 +1,25 @@
+# The two commands of the README:  make run  (dashboard on the shipped data)  and  make test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+
+.PHONY: run test store bench clean
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+store: $(BIN)/.installed
+	$(BIN)/python -m spotlight_dash build --if-changed
+
+run: store
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: $(BIN)/.installed
+	./scripts/system-deps.sh
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) data/store

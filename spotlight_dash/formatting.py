@@ -1,0 +1,29 @@
+"""Numbers as people read them; a missing figure is "not reported", never 0."""
+
+from __future__ import annotations
+
+import math
+
+NOT_REPORTED = "not reported"
+
+
+def is_missing(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(value != value) or (isinstance(value, float) and math.isnan(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def number(value, decimals: int = 0, unit: str = "") -> str:
+    if is_missing(value):
+        return NOT_REPORTED
+    text = f"{float(value):,.{decimals}f}"
+    return f"{text} {unit}".strip()
+
+
+def percent(value, decimals: int = 0) -> str:
+    if is_missing(value):
+        return NOT_REPORTED
+    return f"{float(value):.{decimals}f} %"

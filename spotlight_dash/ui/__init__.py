@@ -1,0 +1,1 @@
+"""The only package, with app.py and pages/, that imports Streamlit."""

@@ -1,0 +1,53 @@
+"""Data access for pages: one read-only connection per snapshot and process, a cursor per run.
+
+Results are cached per (snapshot, query, filters): a new snapshot is a new cache key, so a
+page never mixes figures from two snapshots.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from spotlight_dash import queries, store
+
+
+@st.cache_resource(show_spinner=False)
+def _connection(path: str) -> duckdb.DuckDBPyConnection:
+    return store.open_reader(Path(path))
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    version: int | None
+    path: str | None
+    problems: tuple[str, ...]
+
+
+def current_snapshot() -> Snapshot:
+    """Checked on every run, so a new import or a rollback is seen at the next interaction."""
+    state = store.current_state()
+    return Snapshot(state.version, str(state.path) if state.path else None, tuple(state.problems))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def run_query(path: str, name: str, filters: queries.Filters) -> pd.DataFrame:
+    cursor = _connection(path).cursor()
+    try:
+        return queries.run_query(cursor, name, filters)
+    finally:
+        cursor.close()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def data_as_of(path: str) -> str:
+    cursor = _connection(path).cursor()
+    try:
+        finished = cursor.execute("SELECT max(finished_at) FROM ingest_runs").fetchone()[0]
+    finally:
+        cursor.close()
+    return f"{finished:%d %b %Y %H:%M} UTC" if finished else "unknown"

@@ -1,0 +1,51 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from spotlight_dash import queries, store
+from spotlight_dash.ingest import pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_store(tmp_path_factory, monkeypatch):
+    """No test ever touches data/store: each gets SPOTLIGHT_STORE in a temporary folder."""
+    monkeypatch.setenv("SPOTLIGHT_STORE", str(tmp_path_factory.mktemp("store")))
+
+
+@pytest.fixture(scope="session")
+def shipped_store(tmp_path_factory):
+    """A store built once from the shipped data/, through the real pipeline."""
+    folder = tmp_path_factory.mktemp("shipped")
+    previous = os.environ.get("SPOTLIGHT_STORE")
+    os.environ["SPOTLIGHT_STORE"] = str(folder)
+    try:
+        pipeline.build(DATA, user_name="tests")
+    finally:
+        if previous is None:
+            os.environ.pop("SPOTLIGHT_STORE")
+        else:
+            os.environ["SPOTLIGHT_STORE"] = previous
+    return folder
+
+
+@pytest.fixture
+def use_shipped(shipped_store, monkeypatch):
+    monkeypatch.setenv("SPOTLIGHT_STORE", str(shipped_store))
+    return shipped_store
+
+
+@pytest.fixture
+def q(shipped_store):
+    """Run a named query against the shipped store: q("budget_by_runo", programme="SI-CA-REG")."""
+    con = store.open_reader(store.current_state(shipped_store).path)
+
+    def run(name, **filters):
+        return queries.run_query(con.cursor(), name, queries.Filters(**filters))
+
+    yield run
+    con.close()
