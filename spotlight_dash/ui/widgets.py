@@ -26,8 +26,14 @@ def programme_filter(snapshot: data.Snapshot) -> queries.Filters:
     programmes = data.run_query(snapshot.path, "programmes", queries.Filters())
     names = dict(zip(programmes.programme_id, programmes.short_name))
     options = sorted(names, key=lambda p: (p != "SI-CA-REG", p))
-    chosen = st.sidebar.selectbox("Programme", options, format_func=lambda p: names.get(p, p), key="programme",
-                                  bind="query-params")
+    # The URL holds the programme's code, so a copied link reopens the same view; it is
+    # untrusted input: an unknown value is ignored with a notice.
+    asked = st.query_params.get("programme")
+    if asked is not None and asked not in options:
+        st.sidebar.caption(f"Programme {asked[:40]!r} in the link is not known; showing {options[0]}.")
+    chosen = st.sidebar.selectbox("Programme", options, index=options.index(asked) if asked in options else 0,
+                                  format_func=lambda p: names.get(p, p), key="programme")
+    st.query_params["programme"] = chosen
     return queries.Filters(programme=chosen)
 
 
