@@ -8,7 +8,10 @@ from spotlight_dash.ingest import pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-SEEDS = ROOT.parent / "shared" / "seeds"
+# The source documents, copied into the repository so that every quote can be checked on any
+# machine; test_dataset checks the copies against ../shared/seeds where that folder exists.
+DOCUMENTS = DATA / "documents"
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 @pytest.fixture(autouse=True)

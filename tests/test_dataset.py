@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import DATA, SEEDS
+from conftest import DATA, DOCUMENTS, SHARED_SEEDS
 
 REG = "SI-CA-REG"
 
@@ -28,10 +28,16 @@ def test_every_quote_occurs_in_its_document():
     for path, row in _rows("sources"):
         if not row.get("document_id"):
             continue
-        text = _squash((SEEDS / files[row["document_id"]]).read_text(encoding="utf-8"))
+        text = _squash((DOCUMENTS / files[row["document_id"]]).read_text(encoding="utf-8"))
         assert _squash(row["quote"]) in text, f"{path}: quote of {row['source_id']} not in {files[row['document_id']]}"
         checked += 1
     assert checked > 50
+
+
+@pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="../shared/seeds is not beside this clone")
+def test_document_copies_match_the_shared_seeds():
+    for seed in SHARED_SEEDS.glob("*.txt"):
+        assert (DOCUMENTS / seed.name).read_bytes() == seed.read_bytes(), seed.name
 
 
 def test_every_fact_has_a_source_that_exists():
