@@ -8,6 +8,7 @@ down by instead of showing an empty chart.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import asdict, dataclass
 from typing import Callable
 
@@ -24,6 +25,7 @@ class Filters:
     country: str | None = None
     pillar: int | None = None
     runo: str | None = None
+    indicator: str | None = None  # drill-down into one indicator's history
 
     def params(self, *names: str) -> dict:
         values = asdict(self)
@@ -67,7 +69,7 @@ def _where(alias: str = "", **dims: str) -> str:
 
 
 def _run(cur: duckdb.DuckDBPyConnection, sql: str, filters: Filters) -> pd.DataFrame:
-    names = [n for n in ("programme", "year", "country", "pillar", "runo") if f"${n}" in sql]
+    names = [n for n in ("programme", "year", "country", "pillar", "runo", "indicator") if f"${n}" in sql]
     return cur.execute(sql, filters.params(*names)).df()
 
 
@@ -265,6 +267,119 @@ def indicator_progress(cur, f: Filters) -> pd.DataFrame:
     return frame
 
 
+@query("Values of one indicator (the `indicator` filter) by period and kind, with country and sex where given.",
+       ("programme", "country", "indicator"),
+       programme_id="programme", indicator_code="indicator", unit="unit", period_id="period", period_label="period",
+       kind="baseline, target, milestone or actual", country="ISO3; empty = programme-wide", sex="sex; empty = all",
+       age_group="age group; empty = all", value="value; empty = not reported", note="note", source_id="source")
+def indicator_history(cur, f: Filters) -> pd.DataFrame:
+    sql = f"""SELECT v.programme_id, v.indicator_code, i.unit, v.period_id, p.label AS period_label, v.kind,
+           v.country, v.sex, v.age_group, v.value, v.note, v.source_id
+    FROM indicator_values v JOIN periods p USING (period_id)
+    JOIN indicators i ON i.programme_id = v.programme_id AND i.indicator_code = v.indicator_code
+    WHERE {_where('v.', country='country')} AND v.indicator_code = $indicator
+    ORDER BY p.end_date, array_position(['baseline', 'target', 'milestone', 'actual'], v.kind), v.country NULLS FIRST"""
+    return _run(cur, sql, f)
+
+
+@query("The results framework: outcomes and their outputs, with how many indicators each has.", ("programme", "pillar"),
+       programme_id="programme", result_code="code", level="outcome or output", parent_code="outcome of an output",
+       pillar="pillar", statement="result statement", indicators="number of indicators", source_id="source")
+def results_framework(cur, f: Filters) -> pd.DataFrame:
+    sql = f"""SELECT r.programme_id, r.result_code, r.level, r.parent_code, coalesce(r.pillar, o.pillar) AS pillar,
+           r.statement, (SELECT count(*) FROM indicators i WHERE i.programme_id = r.programme_id
+                         AND i.result_code = r.result_code) AS indicators, r.source_id
+    FROM results r LEFT JOIN results o ON o.programme_id = r.programme_id AND o.result_code = r.parent_code
+    WHERE {_where('r.')} AND ($pillar IS NULL OR coalesce(r.pillar, o.pillar) = $pillar)
+    ORDER BY r.programme_id, coalesce(r.parent_code, r.result_code), r.level DESC, r.result_code"""
+    return _run(cur, sql, f)
+
+
+@query("Media hits by pillar, where hits are recorded with one.", ("programme", "year", "country", "pillar"),
+       programme_id="programme", pillar="pillar", hits="media hits", source_id="sources")
+def media_hits_by_pillar(cur, f: Filters) -> pd.DataFrame:
+    sql = f"""SELECT programme_id, pillar, CAST(sum(count) AS BIGINT) AS hits, string_agg(DISTINCT source_id, ';') AS source_id
+    FROM media WHERE measure = 'hits' AND pillar IS NOT NULL
+      AND {_where(year='period_id', country='country', pillar='pillar')}
+    GROUP BY ALL ORDER BY programme_id, pillar"""
+    return _run(cur, sql, f)
+
+
+@query("Media hits by month of publication, where hits are dated.", ("programme", "year", "country", "pillar"),
+       programme_id="programme", month="first day of the month", hits="media hits", source_id="sources")
+def media_hits_by_month(cur, f: Filters) -> pd.DataFrame:
+    sql = f"""SELECT programme_id, date_trunc('month', published_on) AS month, CAST(sum(count) AS BIGINT) AS hits,
+           string_agg(DISTINCT source_id, ';') AS source_id
+    FROM media WHERE measure = 'hits' AND published_on IS NOT NULL
+      AND ($year IS NULL OR year(published_on) = $year)
+      AND {_where(country='country', pillar='pillar')}
+    GROUP BY ALL ORDER BY programme_id, month"""
+    return _run(cur, sql, f)
+
+
+@query("Finance rows as reported, by RUNO, pillar, country, period and kind; expenditure marked interim "
+       "until certified.", ("programme", "year", "country", "pillar", "runo"),
+       programme_id="programme", organisation="organisation code", organisation_name="organisation",
+       pillar="pillar; empty = all", country="ISO3; empty = all", period_id="period", kind="kind of amount",
+       currency="currency", amount="amount; empty = not reported", is_interim="not yet certified",
+       source_ids="sources")
+def finance_detail(cur, f: Filters) -> pd.DataFrame:
+    sql = f"""SELECT f.programme_id, f.organisation, o.name AS organisation_name, f.pillar, f.country, f.period_id,
+           f.kind, f.currency, sum(f.amount) AS amount, bool_or(f.is_interim) AS is_interim,
+           string_agg(DISTINCT f.source_id, ';') AS source_ids
+    FROM finance f JOIN organisations o ON o.code = f.organisation
+    WHERE {_where('f.', year='period_id', country='country', pillar='pillar', runo='organisation')}
+    GROUP BY ALL ORDER BY f.programme_id, f.kind, f.organisation, f.period_id"""
+    return _run(cur, sql, f)
+
+
+@query("National SDG data on violence against women and child marriage, with the official titles.",
+       ("country", "year"),
+       sdg_code="SDG indicator", title="official title", country="ISO3", year="year", what="series and breakdown",
+       series="series code", breakdown="breakdown code", age="age group code; empty = all ages", unit="unit",
+       value="value; empty = not published", source_row="row of the published file", source_id="source")
+def sdg_values(cur, f: Filters) -> pd.DataFrame:
+    sql = """SELECT v.sdg_code, i.title_en AS title, v.country, v.year,
+           concat_ws(': ', v.series_label, v.breakdown_label)
+               || coalesce(' (' || v.age_label || ')', '') AS what, v.series, v.breakdown, v.age, v.unit, v.value,
+           v.source_row, v.source_id
+    FROM sdg_values v JOIN sdg_indicators i USING (sdg_code)
+    WHERE ($country IS NULL OR v.country = $country) AND ($year IS NULL OR v.year = $year)
+    ORDER BY v.sdg_code, v.year, v.series, v.breakdown, v.age NULLS FIRST"""
+    return _run(cur, sql, f)
+
+
+@query("Which countries have national SDG data for each indicator: the latest year, or none.", ("country",),
+       sdg_code="SDG indicator", title="official title", title_ru="official Russian title", country="ISO3",
+       country_name="country", latest_year="latest year with data; empty = no data loaded", values="values loaded")
+def sdg_coverage(cur, f: Filters) -> pd.DataFrame:
+    sql = """SELECT i.sdg_code, i.title_en AS title, i.title_ru, c.iso3 AS country, c.name AS country_name,
+           max(v.year) AS latest_year, count(v.value) AS "values"
+    FROM sdg_indicators i CROSS JOIN countries c
+    LEFT JOIN sdg_values v ON v.sdg_code = i.sdg_code AND v.country = c.iso3
+    WHERE c.iso3 NOT IN ('REG', 'INT') AND ($country IS NULL OR c.iso3 = $country)
+    GROUP BY ALL ORDER BY i.sdg_code, c.iso3"""
+    return _run(cur, sql, f)
+
+
+@query("Every build, import and rollback: when, by whom, which file and its SHA-256, rows per table.", (),
+       version="snapshot written", run_kind="build, import or rollback", finished_at="when (UTC)",
+       user_name="by whom", file="file or folder read", sha256="SHA-256 of what was read",
+       rows="rows per table", note="note")
+def ingest_history(cur, f: Filters) -> pd.DataFrame:
+    frame = cur.execute("""SELECT version, run_kind, finished_at, user_name, file, sha256, rows_json, note
+                           FROM ingest_runs ORDER BY version DESC, finished_at DESC""").df()
+    frame["rows"] = [", ".join(f"{k} {v}" for k, v in json.loads(r).items() if v) for r in frame.pop("rows_json")]
+    return frame[["version", "run_kind", "finished_at", "user_name", "file", "sha256", "rows", "note"]]
+
+
+@query("Years the filters offer: the calendar years that reporting periods cover.", (),
+       year="calendar year")
+def years(cur, f: Filters) -> pd.DataFrame:
+    return cur.execute("""SELECT DISTINCT y AS year FROM periods,
+                          range(year(start_date), year(end_date) + 1) t(y) ORDER BY y""").df()
+
+
 def _date(value) -> dt.date:
     return pd.Timestamp(value).date()
 
@@ -306,12 +421,14 @@ def grants(cur, f: Filters) -> pd.DataFrame:
        quote="verbatim quote", location="file, sheet and row for a loaded file", used_by="table: rows citing it")
 def sources(cur, f: Filters) -> pd.DataFrame:
     from spotlight_dash.schema import TABLES  # local: only this query needs the registry
+    # Context data (SDG) belongs to no programme: it is listed whatever the programme filter.
     uses = " UNION ALL ".join(
-        f"SELECT source_id, '{t}' AS tbl, programme_id FROM {t}" for t, spec in TABLES.items()
-        if spec.is_fact or "programme_id" in spec.columns and "source_id" in spec.columns)
+        f"SELECT source_id, '{t}' AS tbl, {'programme_id' if 'programme_id' in spec.columns else 'NULL'} AS programme_id"
+        f" FROM {t}" for t, spec in TABLES.items() if "source_id" in spec.columns and t != "sources")
     sql = f"""WITH uses AS ({uses}),
     counted AS (SELECT source_id, string_agg(tbl || ': ' || n, ', ' ORDER BY tbl) AS used_by FROM (
-                SELECT source_id, tbl, count(*) AS n FROM uses WHERE {_where()} GROUP BY ALL) GROUP BY source_id)
+                SELECT source_id, tbl, count(*) AS n FROM uses WHERE programme_id IS NULL OR {_where()}
+                GROUP BY ALL) GROUP BY source_id)
     SELECT s.source_id, s.document_id, d.file, d.title, s.section, s.quote, s.location, c.used_by
     FROM sources s LEFT JOIN documents d USING (document_id) LEFT JOIN counted c USING (source_id)
     WHERE $programme IS NULL OR c.used_by IS NOT NULL

@@ -282,6 +282,32 @@ class ReferenceGroupMember(Row):
     source_id: SourceId
 
 
+# ---- national context: SDG indicators, from national statistics offices' open data ----------
+
+
+class SdgIndicator(Row):
+    sdg_code: Text = Field(description="global SDG indicator number, e.g. 5.2.1")
+    title_en: Text = Field(description="official title (UN global indicator framework)")
+    title_ru: Text | None = Field(None, description="official Russian title")
+    source_id: SourceId
+
+
+class SdgValue(Row):
+    sdg_code: Text
+    country: Country
+    year: Annotated[int, Field(ge=1990, le=2100)]
+    series: Text = Field(description="the data series code as published")
+    series_label: Text | None = None
+    breakdown: Text | None = Field(None, description="composite breakdown code, e.g. form of violence")
+    breakdown_label: Text | None = None
+    age: Text | None = Field(None, description="age group code; empty = all ages")
+    age_label: Text | None = None
+    unit: Text = Field(description="unit of measure, e.g. Percent")
+    value: Number | None = Field(None, description="empty = not published")
+    source_row: int | None = Field(None, description="row of the published file (header = 1)")
+    source_id: SourceId
+
+
 @dataclass(frozen=True)
 class Table:
     name: str
@@ -333,6 +359,9 @@ TABLES: dict[str, Table] = {
               "civil-society small grants", "Grants"),
         _fact("reference_group", ReferenceGroupMember, ("programme_id", "body", "country"),
               "civil society reference group composition", "Reference group"),
+        _fact("sdg_indicators", SdgIndicator, ("sdg_code",), "SDG indicators with official titles", "SDG indicators"),
+        _fact("sdg_values", SdgValue, ("sdg_code", "country", "year", "series", "breakdown", "age"),
+              "national SDG data on violence against women", "SDG values"),
     )
 }
 

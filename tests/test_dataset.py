@@ -26,7 +26,7 @@ def test_every_quote_occurs_in_its_document():
     files = {row["document_id"]: row["file"] for _, row in _rows("documents")}
     checked = 0
     for path, row in _rows("sources"):
-        if not row.get("document_id"):
+        if not row.get("quote"):  # data files (the SDG context) are cited by file and row instead
             continue
         text = _squash((DOCUMENTS / files[row["document_id"]]).read_text(encoding="utf-8"))
         assert _squash(row["quote"]) in text, f"{path}: quote of {row['source_id']} not in {files[row['document_id']]}"

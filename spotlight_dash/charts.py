@@ -1,0 +1,363 @@
+"""Charts: pure functions from query frames to plotly figures, and the registry of them.
+
+A chart names the queries it needs; ``Chart.figure(frames, meta)`` draws it with its title, a
+subtitle naming the filters, the unit, and a bottom line "Source: ... · Data as of ...". A chart
+with nothing reported returns None and the page shows ``Chart.empty``: what is missing and where
+it would come from. No Streamlit, no DuckDB, no I/O here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from spotlight_dash import codes, metrics, style
+from spotlight_dash import formatting as fmt
+
+Frames = dict[str, pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class ChartMeta:
+    """What surrounds a chart: the filters in force, where the figures come from, when."""
+
+    filters: str  # e.g. "Spotlight Central Asia · 2020 · all countries"
+    source: str  # e.g. "Source: Annual report 2020 (Media and visibility)"
+    as_of: str  # e.g. "Data as of 22 Nov 2026 · snapshot v0003"
+    synthetic: bool = False
+    font_scale: float = 1.0  # meeting mode draws larger
+
+
+@dataclass(frozen=True)
+class Chart:
+    name: str  # used in URLs, file names and `python -m spotlight_dash chart NAME`
+    title: str
+    unit: str
+    queries: tuple[str, ...]
+    empty: str  # what is missing and how to add it
+    draw: Callable[[Frames], go.Figure | None]
+
+    def figure(self, frames: Frames, meta: ChartMeta, height: int = 440) -> go.Figure | None:
+        fig = self.draw(frames)
+        return None if fig is None else finish(fig, self.title, self.unit, meta, height)
+
+
+def finish(fig: go.Figure, title: str, unit: str, meta: ChartMeta, height: int) -> go.Figure:
+    scale = meta.font_scale
+    prefix = "SYNTHETIC DATA · " if meta.synthetic else ""
+    fig.update_layout(
+        template=style.TEMPLATE,
+        title=dict(text=prefix + title, subtitle=dict(text=f"{meta.filters} · {unit}")),
+        font=dict(size=14 * scale),
+        height=int(height * scale),
+        margin=dict(t=int(110 * scale), b=int(70 * scale) + 30, l=20, r=30),
+    )
+    fig.add_annotation(text=f"{meta.source} · {meta.as_of}", showarrow=False, xref="paper", yref="paper",
+                       x=0, y=0, yshift=-int(60 * scale) - 20, xanchor="left", yanchor="top",
+                       font=dict(size=11 * scale, color="#555555"), align="left")
+    return fig
+
+
+def _label(value, decimals: int = 0) -> str:
+    return fmt.number(value, decimals)
+
+
+def _name(table: dict, code) -> str:
+    return table[code]["name"] if code in table else str(code)
+
+
+# ---- delivery --------------------------------------------------------------------------------
+
+
+def budget_by_runo(frames: Frames) -> go.Figure | None:
+    df = frames["budget_by_runo"]
+    df = df[df.currency == "USD"]
+    if df.empty:
+        return None
+    fig = go.Figure()
+    names = [_name(codes.ORGANISATIONS, o) for o in df.organisation]
+    for column, label, opacity in (("approved", "Spotlight funds", 1.0), ("agency_contribution", "Agency contribution", 0.5)):
+        fig.add_bar(y=names, x=df[column], name=label, orientation="h", opacity=opacity,
+                    marker_color=[style.RUNO_COLOURS.get(o, style.MUTED) for o in df.organisation],
+                    text=[_label(v) for v in df[column]], textposition="inside", insidetextanchor="middle")
+    fig.update_layout(barmode="stack", yaxis=dict(autorange="reversed"), xaxis_title="USD")
+    return fig
+
+
+def delivery_against_aim(frames: Frames) -> go.Figure | None:
+    df = frames["delivery"]
+    df = df[df.organisation.isna()]
+    rates = df.delivery_rate_pct.astype("Float64").fillna(df.reported_rate_pct.astype("Float64"))
+    shown = df[rates.notna()]
+    if shown.empty:
+        return None
+    stated = shown.delivery_rate_pct.isna()
+    fig = go.Figure()
+    fig.add_bar(x=shown.period_id, y=rates[rates.notna()], marker_color=style.SPOTLIGHT_PURPLE,
+                text=[f"{fmt.percent(r)}{' (stated)' if s else ''}" for r, s in zip(rates[rates.notna()], stated)],
+                textposition="outside", name="Delivery rate")
+    aims = df.dropna(subset=["target_rate_pct"])
+    aim = aims.target_rate_pct.iloc[-1] if len(aims) else metrics.DELIVERY_AIM_PCT
+    aim_when = f" by end of {aims.period_id.iloc[-1]}" if len(aims) else ""
+    fig.add_hline(y=aim, line_dash="dash", line_color=style.MUTED,
+                  annotation_text=f"Aim: {fmt.percent(aim)}{aim_when}", annotation_position="top left")
+    fig.update_layout(yaxis=dict(range=[0, 100], title="% of budget spent"), xaxis_title="Period", showlegend=False)
+    return fig
+
+
+def expenditure_against_aim(frames: Frames) -> go.Figure | None:
+    df = frames["delivery"].dropna(subset=["expenditure"])
+    if df.empty:
+        return None
+    who = [("All RUNOs" if pd.isna(o) else _name(codes.ORGANISATIONS, o)) + f" {p}"
+           for o, p in zip(df.organisation, df.period_id)]
+    fig = go.Figure()
+    fig.add_bar(x=who, y=df.expenditure, name="Expenditure", marker_color=style.SPOTLIGHT_PURPLE,
+                text=[_label(v) + (" (interim)" if i else "") for v, i in zip(df.expenditure, df.expenditure_is_interim)])
+    fig.add_bar(x=who, y=df.aim_amount, name="Needed for the aim", marker_color=style.MUTED,
+                text=[_label(v) for v in df.aim_amount])
+    fig.update_layout(barmode="group", yaxis_title=f"{df.currency.iloc[0]}")
+    return fig
+
+
+# ---- results -----------------------------------------------------------------------------
+
+
+def indicators_by_rag(frames: Frames) -> go.Figure | None:
+    df = frames["indicator_progress"]
+    if df.empty:
+        return None
+    counts = df.rag.value_counts()
+    levels = list(metrics.RAG_LEVELS)
+    fig = go.Figure(go.Bar(y=levels, x=[int(counts.get(level, 0)) for level in levels], orientation="h",
+                           marker_color=[style.RAG_COLOURS[level] for level in levels],
+                           text=[int(counts.get(level, 0)) for level in levels], textposition="outside"))
+    fig.update_layout(yaxis=dict(autorange="reversed"), xaxis_title="Indicators", showlegend=False)
+    fig.add_annotation(text=metrics.RAG_THRESHOLDS_TEXT, showarrow=False, xref="paper", yref="paper",
+                       x=0, y=1.02, xanchor="left", yanchor="bottom", font=dict(size=11, color="#555555"))
+    return fig
+
+
+def indicator_history(frames: Frames) -> go.Figure | None:
+    df = frames["indicator_history"].dropna(subset=["value"])
+    if df.empty:
+        return None
+    fig = go.Figure()
+    colours = {"baseline": style.MUTED, "target": style.OKABE_ITO["orange"], "milestone": style.OKABE_ITO["sky"],
+               "actual": style.SPOTLIGHT_PURPLE}
+    for kind, rows in df.groupby("kind", sort=False):
+        fig.add_scatter(x=rows.period_label, y=rows.value, mode="markers+text+lines" if kind == "actual" else "markers+text",
+                        name=kind, marker=dict(size=12, color=colours.get(kind, style.TEXT)),
+                        text=[_label(v, 1 if v % 1 else 0) for v in rows.value], textposition="top center")
+    fig.update_layout(yaxis_title=df.unit.iloc[0], xaxis_title="Period")
+    return fig
+
+
+# ---- reach -------------------------------------------------------------------------------
+
+
+def reach_against_target(frames: Frames) -> go.Figure | None:
+    df = frames["reach_against_target"]
+    if df.empty or (df.actual.isna().all() and df.target.isna().all()):
+        return None
+    types = [t for t in ("direct", "indirect") if t in set(df.reach_type)]
+    # One panel per type with its own axis: direct and indirect are never added or stacked.
+    fig = make_subplots(rows=1, cols=len(types), subplot_titles=[f"{t.capitalize()} rights holders" for t in types])
+    for i, reach_type in enumerate(types, start=1):
+        rows = df[df.reach_type == reach_type]
+        actual = rows.dropna(subset=["actual"]).tail(1)
+        target = rows.dropna(subset=["target"]).tail(1)
+        x = [f"Reached {actual.period_id.iloc[0]}" if len(actual) else "Reached", "Target"]
+        y = [actual.actual.iloc[0] if len(actual) else None, target.target.iloc[0] if len(target) else None]
+        share = actual.share_of_target_pct.iloc[0] if len(actual) else None
+        text = [f"{_label(y[0])} ({fmt.percent(share, 1)} of target)" if y[0] is not None else fmt.NOT_REPORTED,
+                _label(y[1])]
+        fig.add_bar(x=x, y=[0 if v is None else v for v in y], text=text, textposition="outside", cliponaxis=False,
+                    marker_color=[style.REACH_COLOURS[reach_type], style.MUTED], showlegend=False, row=1, col=i)
+        fig.update_yaxes(title_text="people", rangemode="tozero", row=1, col=i)
+    return fig
+
+
+def reach_breakdown(reach_type: str) -> Callable[[Frames], go.Figure | None]:
+    def draw(frames: Frames) -> go.Figure | None:
+        df = frames["reach"]
+        df = df[(df.kind == "actual") & (df.reach_type == reach_type) & df["count"].notna()
+                & (df.sex.notna() | df.component.notna() | df.country.notna() | df.age_group.notna())]
+        if df.empty:
+            return None
+        fig = go.Figure()
+        what = df.component.fillna("") + [f" ({_name(codes.COUNTRIES, c)})" if isinstance(c, str) else "" for c in df.country]
+        for sex, rows in df.assign(what=what, sex=df.sex.fillna("all")).groupby("sex", sort=False):
+            fig.add_bar(y=rows.what, x=rows["count"], name=sex, orientation="h",
+                        marker_color=style.SEX_COLOURS.get(sex, style.MUTED),
+                        text=[f"{_label(v)} {a or ''}".strip() for v, a in zip(rows["count"], rows.age_group.fillna(""))],
+                        textposition="auto")
+        fig.update_layout(barmode="group", xaxis_title="people", yaxis=dict(autorange="reversed"))
+        return fig
+    return draw
+
+
+# ---- communications ----------------------------------------------------------------------
+
+
+def _bars_by_country(df: pd.DataFrame, value: str, label: str) -> go.Figure:
+    names = [_name(codes.COUNTRIES, c) for c in df.country]
+    fig = go.Figure(go.Bar(x=names, y=df[value], marker_color=style.SPOTLIGHT_PURPLE,
+                           text=[_label(v) for v in df[value]], textposition="outside", cliponaxis=False))
+    fig.update_layout(yaxis_title=label, xaxis_title="", showlegend=False)
+    return fig
+
+
+def media_hits_by_country(frames: Frames) -> go.Figure | None:
+    df = frames["media_hits_by_country"].dropna(subset=["hits"])
+    return None if df.empty else _bars_by_country(df, "hits", "media hits")
+
+
+def media_hits_by_pillar(frames: Frames) -> go.Figure | None:
+    df = frames["media_hits_by_pillar"].dropna(subset=["hits"])
+    if df.empty:
+        return None
+    fig = go.Figure(go.Bar(x=[f"Pillar {p}" for p in df.pillar], y=df.hits, text=[_label(v) for v in df.hits],
+                           marker_color=[style.PILLAR_COLOURS.get(int(p), style.MUTED) for p in df.pillar],
+                           textposition="outside", cliponaxis=False))
+    fig.update_layout(yaxis_title="media hits", showlegend=False)
+    return fig
+
+
+def media_hits_by_month(frames: Frames) -> go.Figure | None:
+    df = frames["media_hits_by_month"].dropna(subset=["hits"])
+    if df.empty:
+        return None
+    fig = go.Figure(go.Bar(x=df.month, y=df.hits, marker_color=style.SPOTLIGHT_PURPLE))
+    fig.update_layout(yaxis_title="media hits", xaxis=dict(title="", tickformat="%b %Y"), showlegend=False)
+    return fig
+
+
+def media_eu_acknowledgement(frames: Frames) -> go.Figure | None:
+    df = frames["media_summary"]
+    df = df[df.measure.isin(["hits", "hits_eu_acknowledged", "hits_investment_described"])].dropna(subset=["count"])
+    if df.empty:
+        return None
+    labels = {"hits": "All media hits", "hits_eu_acknowledged": "Acknowledge the EU",
+              "hits_investment_described": "Describe the EU investment"}
+    fig = go.Figure(go.Bar(
+        y=[f"{labels[m]} ({p})" for m, p in zip(df.measure, df.period_id)], x=df["count"], orientation="h",
+        marker_color=[style.OKABE_ITO["sky"] if m != "hits" else style.SPOTLIGHT_PURPLE for m in df.measure],
+        text=[_label(c) + ("" if pd.isna(s) else f" ({fmt.percent(s)})") for c, s in zip(df["count"], df.share_of_hits_pct)],
+        textposition="outside", cliponaxis=False))
+    fig.update_layout(yaxis=dict(autorange="reversed"), xaxis_title="media hits", showlegend=False)
+    return fig
+
+
+def campaigns_compared(frames: Frames) -> go.Figure | None:
+    df = frames["campaigns"]
+    measures = [m for m in ("views", "engagements", "followers", "posts", "stories") if df[m].notna().any()]
+    if df.empty or not measures:
+        return None
+    # Views, engagements and posts are different units: one small panel per measure, never stacked.
+    fig = make_subplots(rows=1, cols=len(measures), subplot_titles=measures, horizontal_spacing=0.06)
+    for i, measure in enumerate(measures, start=1):
+        rows = df.dropna(subset=[measure])
+        fig.add_bar(x=[_short(n) for n in rows.name], y=rows[measure], text=[_label(v) for v in rows[measure]],
+                    textposition="outside", cliponaxis=False, marker_color=style.SPOTLIGHT_PURPLE,
+                    hovertext=rows.name, showlegend=False, row=1, col=i)
+    return fig
+
+
+def _short(text: str, width: int = 22) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# ---- civil society -----------------------------------------------------------------------
+
+
+def grants_by_country(frames: Frames) -> go.Figure | None:
+    df = frames["grants"]
+    df = df[df.country.notna() & df.kind.isin(["applications_received", "grants_awarded"]) & df["count"].notna()]
+    if df.empty:
+        return None
+    fig = go.Figure()
+    for kind, label, colour in (("applications_received", "Applications received", style.MUTED),
+                                ("grants_awarded", "Grants awarded", style.SPOTLIGHT_PURPLE)):
+        rows = df[df.kind == kind]
+        fig.add_bar(x=[_name(codes.COUNTRIES, c) for c in rows.country], y=rows["count"], name=label,
+                    marker_color=colour, text=[_label(v) for v in rows["count"]], textposition="outside",
+                    cliponaxis=False)
+    fig.update_layout(barmode="group", yaxis_title="number")
+    return fig
+
+
+def reference_group(frames: Frames) -> go.Figure | None:
+    df = frames["reference_group"]
+    df = df[df.country.notna()].dropna(subset=["members"])
+    return None if df.empty else _bars_by_country(df, "members", "members")
+
+
+# ---- context -----------------------------------------------------------------------------
+
+
+def sdg_context(frames: Frames) -> go.Figure | None:
+    df = frames["sdg_values"].dropna(subset=["value"])
+    df = df[df.age.isna()] if df.age.isna().any() else df
+    if df.empty:
+        return None
+    codes_shown = list(dict.fromkeys(df.sdg_code))
+    fig = make_subplots(rows=1, cols=len(codes_shown), subplot_titles=[f"SDG {c}" for c in codes_shown],
+                        horizontal_spacing=0.08)
+    colours = list(style.OKABE_ITO.values())
+    for i, code in enumerate(codes_shown, start=1):
+        rows = df[df.sdg_code == code]
+        for j, (what, series) in enumerate(rows.groupby("what", sort=False)):
+            fig.add_bar(x=series.year.astype(str), y=series.value, name=what, marker_color=colours[j % len(colours)],
+                        text=[_label(v, 1) for v in series.value], textposition="outside", cliponaxis=False,
+                        legendgroup=code, row=1, col=i)
+        fig.update_yaxes(title_text="% of women", rangemode="tozero", row=1, col=i)
+    fig.update_layout(barmode="group", legend=dict(y=-0.25, yanchor="top"))
+    return fig
+
+
+_COUNTRY_EMPTY = ("Not reported for this selection. Figures come from a source document's text (data/<document>/) "
+                  "or an imported workbook; the Data page explains how to add them.")
+
+CHARTS: dict[str, Chart] = {c.name: c for c in (
+    Chart("budget-by-runo", "Budget by recipient UN organisation", "USD", ("budget_by_runo",),
+          "No budget reported for this selection. " + _COUNTRY_EMPTY, budget_by_runo),
+    Chart("delivery-against-aim", "Delivery rate against the 70 % aim", "% of the approved budget spent",
+          ("delivery",), "Neither expenditure nor a stated delivery rate is reported for this selection.", delivery_against_aim),
+    Chart("expenditure-against-aim", "Expenditure against what the aim requires", "money, in each budget's currency",
+          ("delivery",), "No expenditure is reported for this selection, so the gap to the aim in money cannot "
+          "be computed. Expenditure comes from the agencies' financial reports (workbook or IATI import).",
+          expenditure_against_aim),
+    Chart("indicators-by-rag", "Indicators by status", "number of indicators", ("indicator_progress",),
+          "No indicators are recorded for this selection.", indicators_by_rag),
+    Chart("indicator-history", "Indicator history", "the indicator's unit", ("indicator_history",),
+          "No values are reported for this indicator.", indicator_history),
+    Chart("reach-against-target", "Rights holders reached against the targets", "people; direct and indirect never added",
+          ("reach_against_target",), "No reach figures or targets are reported for this selection.", reach_against_target),
+    Chart("reach-direct-breakdown", "Direct rights holders by sex, age group and component", "people",
+          ("reach",), "No breakdown of direct reach is reported for this selection.", reach_breakdown("direct")),
+    Chart("reach-indirect-breakdown", "Indirect rights holders by sex, age group and component", "people",
+          ("reach",), "No breakdown of indirect reach is reported for this selection.", reach_breakdown("indirect")),
+    Chart("media-hits-by-country", "Media hits by country", "media hits (INT = international outlets)",
+          ("media_hits_by_country",), "No media hits by country are reported for this selection.", media_hits_by_country),
+    Chart("media-hits-by-pillar", "Media hits by pillar", "media hits", ("media_hits_by_pillar",),
+          "The documents do not break media hits down by pillar; a workbook with a pillar per hit would.",
+          media_hits_by_pillar),
+    Chart("media-hits-by-month", "Media hits by month", "media hits", ("media_hits_by_month",),
+          "No dated media hits are recorded; a workbook with a publication date per hit would show them by month.",
+          media_hits_by_month),
+    Chart("media-eu-acknowledgement", "Media hits acknowledging the EU", "media hits (share of all hits)",
+          ("media_summary",), "No media totals are reported for this selection.", media_eu_acknowledgement),
+    Chart("campaigns-compared", "Campaigns and social media compared", "each measure on its own axis",
+          ("campaigns",), "No campaign figures are reported for this selection.", campaigns_compared),
+    Chart("grants-by-country", "Small grants: applications and awards by country", "number",
+          ("grants",), "No small-grant figures by country are reported for this selection.", grants_by_country),
+    Chart("reference-group", "Civil society reference group by country", "members",
+          ("reference_group",), "The reference group's composition is not reported for this selection.", reference_group),
+    Chart("sdg-context", "Violence against women and child marriage: national SDG data", "% of women",
+          ("sdg_values",), "No national SDG data is loaded for this selection.", sdg_context),
+)}
