@@ -1,11 +1,24 @@
-"""The dashboard's frame: page config, navigation, store status and footer."""
+"""The dashboard's frame: page config and navigation; each page draws its own filters and footer."""
 
 import streamlit as st
 
 st.set_page_config(page_title="Spotlight Central Asia · results", page_icon=":material/bar_chart:", layout="wide")
 
-navigation = st.navigation([
-    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("pages/sources.py", title="Sources", icon=":material/menu_book:"),
-])
+navigation = st.navigation({
+    "Steering Committee": [
+        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("pages/meeting.py", title="Meeting mode", icon=":material/co_present:"),
+    ],
+    "Programme": [
+        st.Page("pages/delivery.py", title="Delivery", icon=":material/payments:"),
+        st.Page("pages/results.py", title="Results framework", icon=":material/account_tree:"),
+        st.Page("pages/reach.py", title="Reach", icon=":material/groups:"),
+        st.Page("pages/communications.py", title="Communications", icon=":material/campaign:"),
+        st.Page("pages/civil_society.py", title="Civil society", icon=":material/diversity_3:"),
+        st.Page("pages/context.py", title="Context", icon=":material/public:"),
+    ],
+    "About the data": [
+        st.Page("pages/sources.py", title="Sources and methodology", icon=":material/menu_book:"),
+    ],
+})
 navigation.run()

@@ -1,31 +1,50 @@
-"""Overview for the Steering Committee: are we on track?"""
+"""Overview for the Steering Committee: are we on track, and what changed since the last meeting?"""
 
 import streamlit as st
 
 from spotlight_dash import kpis
-from spotlight_dash.ui import data, widgets
+from spotlight_dash.ui import chart_block, data, kpi_cards, page
 
-snapshot = widgets.snapshot_or_stop()
-filters = widgets.programme_filter(snapshot)
-q = lambda name: data.run_query(snapshot.path, name, filters)  # noqa: E731
+view = page.start("Are we on track?", "Budget, delivery, reach, media and indicator status for the filters on the left.")
 
-st.title("Are we on track?")
-budget = q("budget_by_runo")
-widgets.kpi_row(kpis.headline(budget, q("delivery"), q("reach_against_target"), q("media_summary")), q("sources"))
 
-st.subheader("Budget by recipient UN organisation")
-if budget.empty:
-    st.info("No budget reported for this programme. Budgets come from a source document or an imported workbook.")
+def headline(path: str) -> list[kpis.KPI]:
+    q = lambda name: data.run_query(path, name, view.filters)  # noqa: E731
+    return kpis.headline(q("budget_by_runo"), q("delivery"), q("reach_against_target"), q("media_summary"))
+
+
+now = headline(view.snapshot.path)
+kpi_cards.row(view, now)
+left, right = st.columns(2)
+with left:
+    chart_block.show(view, "budget-by-runo")
+    chart_block.show(view, "reach-against-target")
+with right:
+    chart_block.show(view, "delivery-against-aim")
+    chart_block.show(view, "indicators-by-rag")
+chart_block.show(view, "media-hits-by-country")
+
+st.subheader("What changed since an earlier snapshot")
+earlier = data.earlier_snapshots(view.snapshot.version)
+if not earlier:
+    st.info("There is only one snapshot so far. After the next import, this compares the figures with the "
+            "snapshot you choose, for example the one shown at the last Committee meeting.", icon=":material/history:")
 else:
-    st.dataframe(budget, hide_index=True, column_config={
-        "approved": st.column_config.NumberColumn("Spotlight funds", format="localized"),
-        "agency_contribution": st.column_config.NumberColumn("Agency contribution", format="localized"),
-        "total": st.column_config.NumberColumn("Total", format="localized"),
-    })
+    asked = st.query_params.get("since", "")
+    versions = list(earlier)
+    default = versions.index(int(asked)) if asked.isdigit() and int(asked) in earlier else 0
+    since = st.selectbox("Compare with snapshot", versions, index=default, format_func=lambda v: earlier[v])
+    st.query_params["since"] = str(since)
+    then = headline(data.snapshot_path(since))
+    changes = kpis.compare(then, now)
+    st.dataframe(changes.drop(columns="changed"), hide_index=True, width="stretch", column_config={
+        "then": st.column_config.TextColumn(f"then (v{since:04d})"),
+        "now": st.column_config.TextColumn(f"now (v{view.snapshot.version:04d})")})
+    st.caption(f"{int(changes.changed.sum())} of {len(changes)} headline figures differ.")
 
-disagreements = q("disagreements")
+disagreements = view.q("disagreements")
 if not disagreements.empty:
     st.subheader("Where the sources disagree")
     st.caption("Each statement is kept with its own source; none is picked silently.")
-    st.dataframe(disagreements, hide_index=True)
-widgets.footer(snapshot)
+    st.dataframe(disagreements, hide_index=True, width="stretch")
+page.footer(view)

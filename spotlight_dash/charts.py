@@ -8,6 +8,7 @@ it would come from. No Streamlit, no DuckDB, no I/O here.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from typing import Callable
 
@@ -49,17 +50,26 @@ class Chart:
 def finish(fig: go.Figure, title: str, unit: str, meta: ChartMeta, height: int) -> go.Figure:
     scale = meta.font_scale
     prefix = "SYNTHETIC DATA · " if meta.synthetic else ""
+    # Wrapped, not cut: a half-width chart on screen and an exported square both keep every word.
+    subtitle = _wrap(f"{meta.filters} · {unit}", 62)
+    footer = _wrap(f"{meta.source} · {meta.as_of}", 72)
+    footer_lines = footer.count("<br>") + 1
     fig.update_layout(
         template=style.TEMPLATE,
-        title=dict(text=prefix + title, subtitle=dict(text=f"{meta.filters} · {unit}")),
+        title=dict(text=prefix + title, subtitle=dict(text=subtitle)),
         font=dict(size=14 * scale),
-        height=int(height * scale),
-        margin=dict(t=int(110 * scale), b=int(70 * scale) + 30, l=20, r=30),
+        height=int((fig.layout.height or height) * scale),  # a chart may ask for the room it needs
+        margin=dict(t=int((132 + 20 * subtitle.count("<br>")) * scale), b=int((84 + 14 * footer_lines) * scale),
+                    l=20, r=30),
     )
-    fig.add_annotation(text=f"{meta.source} · {meta.as_of}", showarrow=False, xref="paper", yref="paper",
-                       x=0, y=0, yshift=-int(60 * scale) - 20, xanchor="left", yanchor="top",
+    fig.add_annotation(text=footer, showarrow=False, xref="paper", yref="paper",
+                       x=0, y=0, yshift=-int(72 * scale), xanchor="left", yanchor="top",
                        font=dict(size=11 * scale, color="#555555"), align="left")
     return fig
+
+
+def _wrap(text: str, width: int) -> str:
+    return "<br>".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
 
 
 def _label(value, decimals: int = 0) -> str:
@@ -67,7 +77,7 @@ def _label(value, decimals: int = 0) -> str:
 
 
 def _name(table: dict, code) -> str:
-    return table[code]["name"] if code in table else str(code)
+    return table[code].name if code in table else str(code)
 
 
 # ---- delivery --------------------------------------------------------------------------------
@@ -80,11 +90,18 @@ def budget_by_runo(frames: Frames) -> go.Figure | None:
         return None
     fig = go.Figure()
     names = [_name(codes.ORGANISATIONS, o) for o in df.organisation]
-    for column, label, opacity in (("approved", "Spotlight funds", 1.0), ("agency_contribution", "Agency contribution", 0.5)):
-        fig.add_bar(y=names, x=df[column], name=label, orientation="h", opacity=opacity,
-                    marker_color=[style.RUNO_COLOURS.get(o, style.MUTED) for o in df.organisation],
-                    text=[_label(v) for v in df[column]], textposition="inside", insidetextanchor="middle")
-    fig.update_layout(barmode="stack", yaxis=dict(autorange="reversed"), xaxis_title="USD")
+    colours = [style.RUNO_COLOURS.get(o, style.MUTED) for o in df.organisation]
+    fig.add_bar(y=names, x=df.approved, name="Spotlight funds", orientation="h", marker_color=colours,
+                text=[_label(v) for v in df.approved], textposition="inside", insidetextanchor="middle")
+    # The contribution is a thin sliver: its figure goes beside the bar, not inside it.
+    fig.add_bar(y=names, x=df.agency_contribution, name="Agency contribution", orientation="h",
+                marker_color=colours, opacity=0.45, textposition="none")
+    for name, approved, contribution in zip(names, df.approved, df.agency_contribution):
+        total = (approved if pd.notna(approved) else 0) + (contribution if pd.notna(contribution) else 0)
+        fig.add_annotation(x=total, y=name, xanchor="left", showarrow=False, xshift=6,
+                           text=f"+ {_label(contribution)} agency")
+    fig.update_layout(barmode="stack", yaxis=dict(autorange="reversed"), xaxis_title="USD",
+                      xaxis_range=[0, float((df.approved.fillna(0) + df.agency_contribution.fillna(0)).max()) * 1.45])
     return fig
 
 
@@ -105,7 +122,8 @@ def delivery_against_aim(frames: Frames) -> go.Figure | None:
     aim_when = f" by end of {aims.period_id.iloc[-1]}" if len(aims) else ""
     fig.add_hline(y=aim, line_dash="dash", line_color=style.MUTED,
                   annotation_text=f"Aim: {fmt.percent(aim)}{aim_when}", annotation_position="top left")
-    fig.update_layout(yaxis=dict(range=[0, 100], title="% of budget spent"), xaxis_title="Period", showlegend=False)
+    fig.update_layout(yaxis=dict(range=[0, 100], title="% of budget spent"), showlegend=False,
+                      xaxis=dict(title="Period", type="category"))
     return fig
 
 
@@ -137,8 +155,6 @@ def indicators_by_rag(frames: Frames) -> go.Figure | None:
                            marker_color=[style.RAG_COLOURS[level] for level in levels],
                            text=[int(counts.get(level, 0)) for level in levels], textposition="outside"))
     fig.update_layout(yaxis=dict(autorange="reversed"), xaxis_title="Indicators", showlegend=False)
-    fig.add_annotation(text=metrics.RAG_THRESHOLDS_TEXT, showarrow=False, xref="paper", yref="paper",
-                       x=0, y=1.02, xanchor="left", yanchor="bottom", font=dict(size=11, color="#555555"))
     return fig
 
 
@@ -153,7 +169,7 @@ def indicator_history(frames: Frames) -> go.Figure | None:
         fig.add_scatter(x=rows.period_label, y=rows.value, mode="markers+text+lines" if kind == "actual" else "markers+text",
                         name=kind, marker=dict(size=12, color=colours.get(kind, style.TEXT)),
                         text=[_label(v, 1 if v % 1 else 0) for v in rows.value], textposition="top center")
-    fig.update_layout(yaxis_title=df.unit.iloc[0], xaxis_title="Period")
+    fig.update_layout(yaxis=dict(title=df.unit.iloc[0], rangemode="tozero"), xaxis=dict(title="Period", type="category"))
     return fig
 
 
@@ -174,7 +190,7 @@ def reach_against_target(frames: Frames) -> go.Figure | None:
         x = [f"Reached {actual.period_id.iloc[0]}" if len(actual) else "Reached", "Target"]
         y = [actual.actual.iloc[0] if len(actual) else None, target.target.iloc[0] if len(target) else None]
         share = actual.share_of_target_pct.iloc[0] if len(actual) else None
-        text = [f"{_label(y[0])} ({fmt.percent(share, 1)} of target)" if y[0] is not None else fmt.NOT_REPORTED,
+        text = [f"{_label(y[0])}<br>{fmt.percent(share, 1)} of target" if y[0] is not None else fmt.NOT_REPORTED,
                 _label(y[1])]
         fig.add_bar(x=x, y=[0 if v is None else v for v in y], text=text, textposition="outside", cliponaxis=False,
                     marker_color=[style.REACH_COLOURS[reach_type], style.MUTED], showlegend=False, row=1, col=i)
@@ -259,12 +275,16 @@ def campaigns_compared(frames: Frames) -> go.Figure | None:
     if df.empty or not measures:
         return None
     # Views, engagements and posts are different units: one small panel per measure, never stacked.
-    fig = make_subplots(rows=1, cols=len(measures), subplot_titles=measures, horizontal_spacing=0.06)
+    fig = make_subplots(rows=len(measures), cols=1, subplot_titles=measures, vertical_spacing=0.35 / len(measures))
+    names = list(df.name)
     for i, measure in enumerate(measures, start=1):
         rows = df.dropna(subset=[measure])
-        fig.add_bar(x=[_short(n) for n in rows.name], y=rows[measure], text=[_label(v) for v in rows[measure]],
-                    textposition="outside", cliponaxis=False, marker_color=style.SPOTLIGHT_PURPLE,
-                    hovertext=rows.name, showlegend=False, row=1, col=i)
+        fig.add_bar(y=[_short(n, 40) for n in rows.name], x=rows[measure], orientation="h",
+                    text=[_label(v) for v in rows[measure]], textposition="outside", cliponaxis=False,
+                    marker_color=style.SPOTLIGHT_PURPLE, hovertext=rows.name, showlegend=False, row=i, col=1)
+        fig.update_yaxes(categoryorder="array", categoryarray=[_short(n, 40) for n in reversed(names)], row=i, col=1)
+        fig.update_xaxes(range=[0, float(rows[measure].max()) * 1.2], row=i, col=1)
+    fig.update_layout(height=160 + 60 * sum(int(df[m].notna().sum()) for m in measures) + 40 * len(measures))
     return fig
 
 
@@ -302,21 +322,31 @@ def reference_group(frames: Frames) -> go.Figure | None:
 
 def sdg_context(frames: Frames) -> go.Figure | None:
     df = frames["sdg_values"].dropna(subset=["value"])
-    df = df[df.age.isna()] if df.age.isna().any() else df
+    df = df[df.age.isna()] if df.age.isna().any() else df  # all ages, where published
     if df.empty:
         return None
     codes_shown = list(dict.fromkeys(df.sdg_code))
-    fig = make_subplots(rows=1, cols=len(codes_shown), subplot_titles=[f"SDG {c}" for c in codes_shown],
-                        horizontal_spacing=0.08)
-    colours = list(style.OKABE_ITO.values())
+    per_code = [df[df.sdg_code == c].what.nunique() for c in codes_shown]
+    fig = make_subplots(rows=len(codes_shown), cols=1, row_heights=per_code, vertical_spacing=0.07,
+                        shared_xaxes=True,
+                        subplot_titles=[f"SDG {c}" + (f" · {df[df.sdg_code == c].country.iloc[0]}") for c in codes_shown])
+    years = sorted(set(df.year))
+    colours = dict(zip(years, [style.OKABE_ITO[c] for c in ("blue", "orange", "green", "sky", "vermillion", "purple")] * 5))
     for i, code in enumerate(codes_shown, start=1):
         rows = df[df.sdg_code == code]
-        for j, (what, series) in enumerate(rows.groupby("what", sort=False)):
-            fig.add_bar(x=series.year.astype(str), y=series.value, name=what, marker_color=colours[j % len(colours)],
-                        text=[_label(v, 1) for v in series.value], textposition="outside", cliponaxis=False,
-                        legendgroup=code, row=1, col=i)
-        fig.update_yaxes(title_text="% of women", rangemode="tozero", row=1, col=i)
-    fig.update_layout(barmode="group", legend=dict(y=-0.25, yanchor="top"))
+        for year in years:
+            series = rows[rows.year == year]
+            if series.empty:
+                continue
+            fig.add_bar(y=series.what, x=series.value, name=str(year), orientation="h", marker_color=colours[year],
+                        text=[_label(v, 1) + " %" for v in series.value], textposition="outside", cliponaxis=False,
+                        legendgroup=str(year), legendrank=year, showlegend=i == next(k for k, c in enumerate(codes_shown, 1)
+                                                                 if year in set(df[df.sdg_code == c].year)),
+                        row=i, col=1)
+        fig.update_yaxes(autorange="reversed", row=i, col=1)
+        fig.update_xaxes(rangemode="tozero", range=[0, float(df.value.max()) * 1.2], row=i, col=1)
+    fig.update_xaxes(title_text="% of women", row=len(codes_shown), col=1)
+    fig.update_layout(barmode="group", height=200 + 34 * sum(per_code) * max(1, len(years) // 2))
     return fig
 
 
@@ -332,7 +362,8 @@ CHARTS: dict[str, Chart] = {c.name: c for c in (
           ("delivery",), "No expenditure is reported for this selection, so the gap to the aim in money cannot "
           "be computed. Expenditure comes from the agencies' financial reports (workbook or IATI import).",
           expenditure_against_aim),
-    Chart("indicators-by-rag", "Indicators by status", "number of indicators", ("indicator_progress",),
+    Chart("indicators-by-rag", "Indicators by status", "number of indicators; " + metrics.RAG_THRESHOLDS_TEXT,
+          ("indicator_progress",),
           "No indicators are recorded for this selection.", indicators_by_rag),
     Chart("indicator-history", "Indicator history", "the indicator's unit", ("indicator_history",),
           "No values are reported for this indicator.", indicator_history),
@@ -361,3 +392,13 @@ CHARTS: dict[str, Chart] = {c.name: c for c in (
     Chart("sdg-context", "Violence against women and child marriage: national SDG data", "% of women",
           ("sdg_values",), "No national SDG data is loaded for this selection.", sdg_context),
 )}
+
+
+def export_name(name: str, filters, version: int | None) -> str:
+    """What an exported file is called, e.g. ``spotlight-ca_media-hits-by-country_2020_v0007``."""
+    parts = ["spotlight-ca", name, str(filters.year) if filters.year else "all-years"]
+    parts += [str(v).lower() for v in (filters.country, filters.runo) if v]
+    parts += [f"pillar-{filters.pillar}"] if filters.pillar else []
+    if filters.programme and filters.programme != "SI-CA-REG":
+        parts.insert(1, filters.programme.lower())
+    return "_".join(parts + ([f"v{version:04d}"] if version else []))

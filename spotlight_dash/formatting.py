@@ -27,3 +27,14 @@ def percent(value, decimals: int = 0) -> str:
     if is_missing(value):
         return NOT_REPORTED
     return f"{float(value):.{decimals}f} %"
+
+
+def signed(value, decimals: int = 0, unit: str = "") -> str:
+    """A difference with its sign: "+1,200", "−3 %", "no change"."""
+    if is_missing(value):
+        return NOT_REPORTED
+    if value == 0:
+        return "no change"
+    sign = "+" if value > 0 else "−"
+    body = percent(abs(value), decimals) if unit == "%" else number(abs(value), decimals)
+    return sign + body + (" points" if unit == "%" else "")

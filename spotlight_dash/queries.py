@@ -417,7 +417,8 @@ def grants(cur, f: Filters) -> pd.DataFrame:
 
 
 @query("Every source with its document, section, quote, and how many rows of each table cite it.", ("programme",),
-       source_id="source", document_id="document", file="file", title="document title", section="section heading",
+       source_id="source", document_id="document", file="file", title="document title",
+       citation="short name of the document", section="section heading",
        quote="verbatim quote", location="file, sheet and row for a loaded file", used_by="table: rows citing it")
 def sources(cur, f: Filters) -> pd.DataFrame:
     from spotlight_dash.schema import TABLES  # local: only this query needs the registry
@@ -429,7 +430,7 @@ def sources(cur, f: Filters) -> pd.DataFrame:
     counted AS (SELECT source_id, string_agg(tbl || ': ' || n, ', ' ORDER BY tbl) AS used_by FROM (
                 SELECT source_id, tbl, count(*) AS n FROM uses WHERE programme_id IS NULL OR {_where()}
                 GROUP BY ALL) GROUP BY source_id)
-    SELECT s.source_id, s.document_id, d.file, d.title, s.section, s.quote, s.location, c.used_by
+    SELECT s.source_id, s.document_id, d.file, d.title, coalesce(d.citation, d.title) AS citation, s.section, s.quote, s.location, c.used_by
     FROM sources s LEFT JOIN documents d USING (document_id) LEFT JOIN counted c USING (source_id)
     WHERE $programme IS NULL OR c.used_by IS NOT NULL
     ORDER BY s.document_id, s.source_id"""

@@ -103,6 +103,7 @@ class Document(Row):
     document_id: Text = Field(description="short identifier, e.g. AR2020")
     file: Text = Field(description="file name of the document")
     title: Text
+    citation: Text | None = Field(None, description="short name for source lines, e.g. Annual report 2020")
     publisher: Text | None = None
     published_on: Date | None = Field(None, description="date of publication or of the data")
     language: Text = Field("en", description="ISO 639-1 language of the document")

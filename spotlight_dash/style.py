@@ -28,7 +28,7 @@ REACH_COLOURS = {"direct": OKABE_ITO["blue"], "indirect": OKABE_ITO["sky"]}
 SEX_COLOURS = {"female": OKABE_ITO["vermillion"], "male": OKABE_ITO["blue"], "all": MUTED}
 
 # Explicit, so that an exported image looks like the screen whatever template Streamlit sets.
-TEMPLATE = go.layout.Template(layout=go.Layout(
+TEMPLATE = go.layout.Template(data=dict(bar=[go.Bar(constraintext="none", cliponaxis=False)]), layout=go.Layout(
     font=dict(family=FONT, size=14, color=TEXT),
     paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF",
     colorway=[SPOTLIGHT_PURPLE, *OKABE_ITO.values()],

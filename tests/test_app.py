@@ -5,7 +5,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from spotlight_dash import store
+from spotlight_dash.ingest import pipeline
+
 ROOT = Path(__file__).resolve().parents[1]
+PAGES = ["overview", "meeting", "delivery", "results", "reach", "communications", "civil_society", "context", "sources"]
 
 
 @pytest.fixture(autouse=True)
@@ -16,43 +20,153 @@ def _fresh_caches():
 
 
 def _run(page, **params):
-    at = AppTest.from_file(str(ROOT / page), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=30)
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
 
 
+def _text(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info]
+    return " ".join(parts)
+
+
+def _frames(at):
+    return [d.value for d in at.dataframe]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_opens_with_the_shipped_data(use_shipped, page):
+    at = _run(page)
+    assert not at.exception, at.exception
+    assert at.title[0].value
+    assert "snapshot v0001" in _text(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_survives_a_programme_with_little_data(use_shipped, page):
+    at = _run(page, programme="SI-KGZ")
+    assert not at.exception, at.exception
+
+
 def test_overview_shows_the_headline_figures(use_shipped):
-    at = _run("pages/overview.py")
-    assert not at.exception
+    at = _run("overview")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Total budget (USD)"] == "4,432,461"
     assert metrics["Delivery rate 2020"] == "5 %"
-    assert metrics["Direct rights holders reached 2020"] == "6,407"
-    assert metrics["Indirect rights holders reached 2020"] == "5,800,330"
+    assert metrics["Direct reach 2020"] == "6,407"
+    assert metrics["Indirect reach 2020"] == "5,800,330"
     assert metrics["Media hits 2020"] == "77"
-    captions = " ".join(c.value for c in at.caption)
-    assert "aim 70 % by end of 2021" in captions and "target 231,397" in captions
-    assert "snapshot v0001" in captions
+    text = _text(at)
+    assert "aim 70 % by end of 2021" in text and "target 231,397" in text
+    assert "There is only one snapshot so far" in text
 
 
-def test_a_programme_without_budget_says_not_reported(use_shipped):
-    at = _run("pages/overview.py", programme="SI-KGZ")
-    assert not at.exception
-    assert {m.label: m.value for m in at.metric}["Total budget (USD)"] == "not reported"
+def test_a_figure_nobody_reported_says_so_in_words(use_shipped):
+    at = _run("overview", programme="SI-KGZ")
+    assert "Total budget (USD)" not in {m.label for m in at.metric}
+    assert "Total budget (USD)  \n**Not reported**" in [m.value for m in at.markdown]
     assert any("No budget reported" in i.value for i in at.info)
+
+
+def test_communications_shows_media_hits_by_country(use_shipped):
+    at = _run("communications")
+    chart = next(c for c in at.get("plotly_chart") if "Media hits by country" in c.proto.spec)
+    assert '"Kazakhstan"' in chart.proto.spec and "39" in chart.proto.spec
+    assert "do not break media hits down by pillar" in _text(at)
+
+
+def test_reach_shows_direct_reach_and_never_a_sum(use_shipped):
+    at = _run("reach")
+    table = _frames(at)[-1]  # the page's own table; the charts' data tables come first
+    totals = table[table.sex.isna() & table.component.isna() & table.country.isna() & (table.kind == "actual")]
+    assert set(totals.set_index("reach_type")["count"].items()) == {("direct", 6407), ("indirect", 5800330)}
+    assert "12,207,737" not in str(at.get("plotly_chart")[0].proto.spec)  # direct + indirect, never shown
+
+
+def test_a_filter_in_the_link_narrows_the_view(use_shipped):
+    at = _run("communications", country="KAZ")
+    assert at.selectbox(key="filter_country").value == "KAZ"
+    chart = next(c for c in at.get("plotly_chart") if "Media hits by country" in c.proto.spec)
+    assert '"Kazakhstan"' in chart.proto.spec and '"Kyrgyzstan"' not in chart.proto.spec
+    assert at.query_params["country"] == "KAZ"
+
+
+def test_invalid_link_values_are_ignored_with_a_notice(use_shipped):
+    at = _run("overview", programme="<script>", year="abc", pillar="9")
+    assert not at.exception
+    notices = [w.value for w in at.sidebar.warning]
+    assert len(notices) == 3 and "“<script>”" in notices[0]
+    assert {m.label: m.value for m in at.metric}["Total budget (USD)"] == "4,432,461"
+
+
+def test_filters_stay_when_moving_to_another_page(use_shipped):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at.selectbox(key="filter_year").set_value(2020).run()
+    at.switch_page("pages/reach.py").run()
+    assert not at.exception
+    assert at.selectbox(key="filter_year").value == 2020
+    assert at.query_params["year"] == "2020"
+
+
+def test_a_filter_the_chart_cannot_apply_is_said(use_shipped):
+    at = _run("overview", runo="UNW")
+    assert "not broken down by runo" in _text(at).lower()
+
+
+def test_overview_compares_with_an_earlier_snapshot(use_shipped, tmp_path, monkeypatch):
+    # A second snapshot in a copy of the store, with one figure changed, as after an import.
+    folder = tmp_path / "store"
+    monkeypatch.setenv("SPOTLIGHT_STORE", str(folder))
+    pipeline.build(ROOT / "data", user_name="tests")
+    with store.open_reader(store.current_state().path) as con:
+        frames = store.read_tables(con)
+        runs = store.read_runs(con)
+    media = frames["media"]
+    media.loc[(media.measure == "hits") & media.country.isna(), "count"] = 80
+    store.commit(frames, store.Run("import", "changed.xlsx", "0" * 64, "tests", runs.iloc[-1].started_at), runs)
+    at = _run("overview", since="1")
+    changes = next(f for f in _frames(at) if "figure" in f.columns).set_index("figure")
+    assert changes.loc["Media hits", ["then", "now", "difference"]].tolist() == ["77", "80", "+3"]
+    assert changes.loc["Total budget (USD)", "difference"] == "no change"
+
+
+def test_results_lists_indicators_without_data_and_drills_into_one(use_shipped):
+    at = _run("results", programme="SI-KGZ")
+    assert not at.exception
+    assert "have no status" in _text(at)
+    at = _run("results", indicator="3.2.2")
+    assert at.selectbox(key="indicator").value == "3.2.2"
+    assert any("5,900,000" in c.proto.spec for c in at.get("plotly_chart"))
+
+
+def test_context_shows_official_titles_and_countries_without_data(use_shipped):
+    at = _run("context")
+    text = _text(at)
+    assert "SDG 5.3.1** · Proportion of women aged 20–24 years" in text
+    assert "No national data loaded for Afghanistan" in text
+
+
+def test_meeting_mode_steps_through_slides(use_shipped):
+    at = _run("meeting")
+    assert [m.value for m in at.metric][0] == "4,432,461"
+    at.button[1].click().run()
+    assert at.query_params["slide"] == "2"
+    assert any("Budget by recipient UN organisation" in c.proto.spec for c in at.get("plotly_chart"))
+
+
+def test_sources_page_lists_quotes_and_definitions(use_shipped):
+    at = _run("sources")
+    table = _frames(at)[0]
+    assert "AR2020-budget-unw" in set(table.source_id)
+    assert table.quote.str.contains("2,541,617").any()
+    assert "Delivery rate = expenditure / approved budget" in _text(at)
+    history = _frames(at)[-1]
+    assert list(history.run_kind) == ["build"]
 
 
 def test_without_a_store_the_page_says_how_to_build_one(tmp_path, monkeypatch):
     monkeypatch.setenv("SPOTLIGHT_STORE", str(tmp_path / "empty"))
-    at = _run("pages/overview.py")
+    at = _run("overview")
     assert not at.exception
     assert any("python -m spotlight_dash build" in i.value for i in at.info)
-
-
-def test_sources_page_lists_quotes(use_shipped):
-    at = _run("pages/sources.py")
-    assert not at.exception
-    table = at.dataframe[0].value
-    assert "AR2020-budget-unw" in set(table.source_id)
-    assert table.quote.str.contains("2,541,617").any()

@@ -34,6 +34,7 @@ def convert(reference: Path, country: str = "KAZ", publisher: str = "kazstat") -
     rows: dict[str, list[dict]] = {"documents": [], "sources": [], "sdg_indicators": [], "sdg_values": []}
     rows["documents"].append(dict(document_id="SDG-LIST", file="global_indicators_en.yml",
                                   title="SDG global indicator framework: indicator titles (English and Russian)",
+                                  citation="UN SDG indicator list",
                                   publisher="open-sdg/sdg-translations", language="en"))
     rows["sources"].append(dict(source_id="SDG-LIST", document_id="SDG-LIST", section="global_indicators",
                                 location="global_indicators_en.yml, global_indicators_ru.yml"))
@@ -45,7 +46,8 @@ def convert(reference: Path, country: str = "KAZ", publisher: str = "kazstat") -
         file = f"indicator_{dashed}.csv"
         document_id = f"{publisher.upper()}-{dashed}"
         rows["documents"].append(dict(document_id=document_id, file=file, publisher=publisher, language="en",
-                                      title=f"National SDG data, indicator {code} ({country})"))
+                                      title=f"National SDG data, indicator {code} ({country})",
+                                      citation=f"{publisher.capitalize()} national SDG data, {code}"))
         rows["sources"].append(dict(source_id=document_id, document_id=document_id, section=f"indicator {code}",
                                     location=f"{publisher}/{file}"))
         with (national / file).open(encoding="utf-8", newline="") as handle:

@@ -51,3 +51,17 @@ def data_as_of(path: str) -> str:
     finally:
         cursor.close()
     return f"{finished:%d %b %Y %H:%M} UTC" if finished else "unknown"
+
+
+def snapshot_path(version: int) -> str:
+    return str(store.snapshot_path(version))
+
+
+@st.cache_data(show_spinner=False, max_entries=64, ttl=60)
+def earlier_snapshots(current: int) -> dict[int, str]:
+    """Readable snapshots before ``current``, newest first, labelled with when and how they were made."""
+    runs = store.read_runs(_connection(str(store.snapshot_path(current))))
+    made = {int(r.version): f"v{int(r.version):04d} · {r.finished_at:%d %b %Y %H:%M} · {r.run_kind}"
+            for r in runs.itertuples()}
+    on_disk = [v for v in store.versions() if v < current]
+    return {v: made.get(v, f"v{v:04d}") for v in sorted(on_disk, reverse=True)}

@@ -1,0 +1,45 @@
+"""Meeting mode for the Committee: one large chart or KPI block per screen, readable from the back of a room."""
+
+import streamlit as st
+
+from spotlight_dash import kpis
+from spotlight_dash.ui import chart_block, kpi_cards, page
+
+# Static styling only (no data goes into HTML): hide the sidebar and the toolbar, enlarge type.
+st.html("""<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none;}
+[data-testid="stMetricValue"] {font-size: 4.5rem;}
+[data-testid="stMetricLabel"] p {font-size: 1.6rem;}
+[data-testid="stCaptionContainer"] p {font-size: 1.25rem;}
+.block-container {padding-top: 1rem;}
+</style>""")
+
+SLIDES = ("headline", "budget-by-runo", "delivery-against-aim", "reach-against-target", "indicators-by-rag",
+          "media-hits-by-country", "media-eu-acknowledgement")
+
+view = page.start("Steering Committee")
+asked = st.query_params.get("slide", "1")
+number = int(asked) if asked.isdigit() and 1 <= int(asked) <= len(SLIDES) else 1
+if "meeting_slide" not in st.session_state:
+    st.session_state.meeting_slide = number
+
+previous, where, following = st.columns([1, 4, 1])
+if previous.button("Previous", icon=":material/arrow_back:", width="stretch",
+                   disabled=st.session_state.meeting_slide == 1):
+    st.session_state.meeting_slide -= 1
+if following.button("Next", icon=":material/arrow_forward:", width="stretch",
+                    disabled=st.session_state.meeting_slide == len(SLIDES)):
+    st.session_state.meeting_slide += 1
+slide = st.session_state.meeting_slide
+st.query_params["slide"] = str(slide)
+where.markdown(f"**{slide} / {len(SLIDES)}** · {view.description}")
+
+name = SLIDES[slide - 1]
+if name == "headline":
+    headline = kpis.headline(view.q("budget_by_runo"), view.q("delivery"), view.q("reach_against_target"),
+                             view.q("media_summary"))
+    kpi_cards.row(view, headline[:3])
+    kpi_cards.row(view, headline[3:])
+else:
+    chart_block.show(view, name, font_scale=1.6, height=420)
+st.caption(view.as_of)

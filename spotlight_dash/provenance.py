@@ -1,0 +1,45 @@
+"""Where figures come from: the source ids a frame cites, and the line a chart carries (pure)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import pandas as pd
+
+
+def source_ids(frames: Iterable[pd.DataFrame]) -> list[str]:
+    """Every source a set of query results cites (``source_id`` or ``source_ids`` "a;b" columns)."""
+    found: dict[str, None] = {}
+    for frame in frames:
+        for column in ("source_id", "source_ids"):
+            if column in frame.columns:
+                for cell in frame[column].dropna():
+                    found.update((s, None) for s in str(cell).split(";") if s)
+    return list(found)
+
+
+def rows_for(sources: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
+    """The source rows a user sees behind a figure: document, section, quote, or file and row."""
+    wanted = list(ids)
+    rows = sources[sources.source_id.isin(wanted)]
+    return rows[["source_id", "title", "section", "quote", "location"]].rename(
+        columns={"title": "document", "location": "file, sheet and row"})
+
+
+def source_line(sources: pd.DataFrame, ids: Iterable[str], limit: int = 3) -> str:
+    """ "Source: Annual report 2020 (Budget); MPTF factsheet" — documents in order, sections merged."""
+    rows = sources[sources.source_id.isin(list(ids))]
+    if rows.empty:
+        return "Source: not recorded"
+    documents: dict[str, list[str]] = {}
+    for row in rows.itertuples():
+        name = row.citation if isinstance(row.citation, str) else (row.location or row.source_id)
+        sections = documents.setdefault(name, [])
+        if isinstance(row.section, str) and row.section not in sections:
+            sections.append(row.section)
+    parts = []
+    for name, sections in documents.items():
+        shown = ", ".join(sections[:2]) + (", …" if len(sections) > 2 else "")
+        parts.append(f"{name} ({shown})" if shown else name)
+    more = f"; and {len(parts) - limit} more" if len(parts) > limit else ""
+    return "Source: " + "; ".join(parts[:limit]) + more

@@ -1,0 +1,23 @@
+"""Headline figures as cards; a figure nobody reported says so in words, not as 0."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from spotlight_dash.kpis import KPI
+from spotlight_dash.ui.chart_block import all_sources, source_table
+from spotlight_dash.ui.page import View
+
+
+def row(view: View, kpis: list[KPI]) -> None:
+    sources = all_sources(view)
+    for column, kpi in zip(st.columns(len(kpis)), kpis):
+        with column, st.container(border=True):
+            if kpi.reported:
+                st.metric(kpi.label, kpi.value)
+            else:
+                st.markdown(f"{kpi.label}  \n**Not reported**")
+            st.caption(kpi.detail)
+            if kpi.source_ids:
+                with st.popover("Source", icon=":material/source:"):
+                    source_table(sources, kpi.source_ids)

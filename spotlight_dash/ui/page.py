@@ -1,0 +1,118 @@
+"""What every page starts and ends with: the store's state, the filter bar, the footer.
+
+The filters live in the URL (a copied link reopens the same view) and in the session, so they
+stay when the user moves to another page. Widget keys are set from the URL only when the session
+does not hold them yet; afterwards the widgets are the truth and the URL follows them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+import streamlit as st
+
+from spotlight_dash import queries, viewstate
+from spotlight_dash.queries import Filters
+from spotlight_dash.ui import data
+
+REMEMBERED = "view_filters"
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class View:
+    snapshot: data.Snapshot
+    filters: Filters
+    choices: viewstate.Choices
+    description: str  # the filters in words, for subtitles
+
+    def q(self, name: str, **overrides) -> pd.DataFrame:
+        return data.run_query(self.snapshot.path, name, replace(self.filters, **overrides))
+
+    @property
+    def as_of(self) -> str:
+        return f"Data as of {data.data_as_of(self.snapshot.path)} · snapshot v{self.snapshot.version:04d}"
+
+
+def snapshot_or_stop() -> data.Snapshot:
+    """The current snapshot; says what is wrong with the store, and stops when nothing is readable."""
+    snapshot = data.current_snapshot()
+    for problem in snapshot.problems:
+        st.warning(f"Store: {problem}", icon=":material/warning:")
+    if snapshot.path is None:
+        st.info("There is no data to show yet. Build the store from the shipped dataset with "
+                "`python -m spotlight_dash build` (the README's first command does it for you).")
+        st.stop()
+    return snapshot
+
+
+def _choices(snapshot: data.Snapshot) -> viewstate.Choices:
+    programmes = data.run_query(snapshot.path, "programmes", Filters()).drop_duplicates("programme_id")
+    ordered = sorted(zip(programmes.programme_id, programmes.short_name), key=lambda p: (p[0] != "SI-CA-REG", p[0]))
+    years = tuple(int(y) for y in data.run_query(snapshot.path, "years", Filters()).year)
+    return viewstate.Choices(programmes=dict(ordered), years=years)
+
+
+def start(title: str, question: str | None = None) -> View:
+    """Page title, store warnings and the filter bar; returns the view the page draws."""
+    snapshot = snapshot_or_stop()
+    choices = _choices(snapshot)
+    remembered = st.session_state.get(REMEMBERED)
+    # The link is read once per session (a pasted link is a new session); after that the
+    # remembered view, updated by the widgets, is the truth, also across page switches.
+    parsed, notices = viewstate.parse({} if remembered else st.query_params, choices, remembered)
+    values = {}
+    with st.sidebar:
+        st.subheader("Filters")
+        for name in viewstate.FILTER_NAMES:
+            key = f"filter_{name}"
+            # "all" stands for None: a selectbox shows None as an empty placeholder, not as a choice.
+            options = choices.options(name) if name == "programme" else [ALL, *choices.options(name)]
+            st.session_state[key] = ALL if getattr(parsed, name) is None else getattr(parsed, name)
+            chosen = st.selectbox(viewstate.LABELS[name], options, key=key, on_change=_remember, args=(name,),
+                                  format_func=lambda v, n=name: choices.label(n, None if v == ALL else v))
+            values[name] = None if chosen == ALL else chosen
+        for notice in notices:
+            st.warning(notice, icon=":material/link_off:")
+        st.caption("The address bar holds these filters: copy it to share exactly this view.")
+    filters = Filters(**values)
+    st.session_state[REMEMBERED] = filters
+    _write_url(filters)
+    st.title(title)
+    if question:
+        st.caption(question)
+    return View(snapshot, filters, choices, viewstate.describe(filters, choices))
+
+
+def _remember(name: str) -> None:
+    chosen = st.session_state[f"filter_{name}"]
+    current = st.session_state.get(REMEMBERED) or Filters()
+    st.session_state[REMEMBERED] = replace(current, **{name: None if chosen == ALL else chosen})
+
+
+def _write_url(filters: Filters) -> None:
+    wanted = viewstate.to_params(filters)
+    for name in viewstate.FILTER_NAMES:
+        if name in wanted:
+            if st.query_params.get(name) != wanted[name]:
+                st.query_params[name] = wanted[name]
+        elif name in st.query_params:
+            del st.query_params[name]
+
+
+def footer(view: View) -> None:
+    st.divider()
+    st.caption(f"{view.as_of} · {view.description}. Figures nobody reported are shown as “not reported”, "
+               "never as 0. The Sources page lists every document and the definitions.")
+
+
+def table(frame: pd.DataFrame, columns: dict[str, str] | None = None, **config) -> None:
+    """A read-only table with the query's documented column names as headers."""
+    shown = frame[list(columns)] if columns else frame
+    st.dataframe(shown, hide_index=True, width="stretch",
+                 column_config={c: st.column_config.Column(label) for c, label in (columns or {}).items()} | config)
+
+
+def describe_query(name: str) -> str:
+    return queries.QUERIES[name].description

@@ -1,0 +1,74 @@
+"""Every chart from the shipped data: titled, sourced, dated; empty when nothing is reported, never zero-filled."""
+
+import pytest
+
+from spotlight_dash import charts, provenance
+from spotlight_dash.queries import Filters
+
+REG = "SI-CA-REG"
+META = charts.ChartMeta("Spotlight CA · 2020", "Source: Annual report 2020 (Media)", "Data as of 1 Jan 2026 · snapshot v0001")
+
+
+def frames(q, chart, **filters):
+    return {name: q(name, **filters) for name in chart.queries}
+
+
+@pytest.mark.parametrize("name", [n for n in charts.CHARTS if n != "indicator-history"])
+def test_every_chart_carries_title_filters_unit_and_source(q, name):
+    chart = charts.CHARTS[name]
+    figure = chart.figure(frames(q, chart, programme=REG), META)
+    if figure is None:
+        assert chart.empty  # the page says what is missing instead
+        return
+    assert figure.layout.title.text == chart.title
+    assert "Spotlight CA · 2020" in figure.layout.title.subtitle.text
+    footer = figure.layout.annotations[-1].text.replace("<br>", " ")
+    assert "Source: Annual report 2020" in footer and "snapshot v0001" in footer
+    assert figure.layout.template.layout.font.family.startswith("DejaVu Sans")
+
+
+def test_media_by_country_shows_the_reported_figures(q):
+    chart = charts.CHARTS["media-hits-by-country"]
+    bar = chart.figure(frames(q, chart, programme=REG), META).data[0]
+    assert dict(zip(bar.x, bar.y)) == {"Kazakhstan": 39, "Kyrgyzstan": 12, "Tajikistan": 12, "International": 9,
+                                       "Uzbekistan": 5}
+
+
+def test_direct_and_indirect_reach_are_never_on_one_axis(q):
+    chart = charts.CHARTS["reach-against-target"]
+    figure = chart.figure(frames(q, chart, programme=REG), META)
+    assert len(figure.data) == 2 and figure.data[0].yaxis != figure.data[1].yaxis
+    assert list(figure.data[0].y) == [6407, 231397]
+    assert list(figure.data[1].y) == [5800330, 45739739]
+
+
+def test_runo_colours_are_fixed_on_every_chart(q):
+    chart = charts.CHARTS["budget-by-runo"]
+    bar = chart.figure(frames(q, chart, programme=REG), META).data[0]
+    colours = dict(zip(bar.y, bar.marker.color))
+    assert colours == {"UN Women": "#0072B2", "UNFPA": "#E69F00", "UNDP": "#009E73"}
+
+
+def test_nothing_reported_gives_the_empty_state_not_zeros(q):
+    for name in ("budget-by-runo", "media-hits-by-country", "expenditure-against-aim"):
+        chart = charts.CHARTS[name]
+        assert chart.figure(frames(q, chart, programme="SI-KGZ"), META) is None
+
+
+def test_synthetic_data_is_marked_in_the_title(q):
+    chart = charts.CHARTS["media-hits-by-country"]
+    meta = charts.ChartMeta("x", "Source: SYNTHETIC benchmark data", "now", synthetic=True)
+    assert chart.figure(frames(q, chart, programme=REG), meta).layout.title.text.startswith("SYNTHETIC")
+
+
+def test_the_source_line_names_documents_by_their_short_name(q):
+    media = q("media_hits_by_country", programme=REG)
+    line = provenance.source_line(q("sources"), provenance.source_ids([media]))
+    assert line == "Source: Annual report 2020 (Communications and Visibility)"
+
+
+def test_export_names_say_what_the_file_is():
+    assert charts.export_name("media-hits-by-country", Filters(programme=REG, year=2020), 7) == \
+        "spotlight-ca_media-hits-by-country_2020_v0007"
+    assert charts.export_name("budget-by-runo", Filters(programme="SI-KGZ", country="KGZ"), 12) == \
+        "spotlight-ca_si-kgz_budget-by-runo_all-years_kgz_v0012"
