@@ -6,29 +6,14 @@ from spotlight_dash.ui import chart_block, page
 
 view = page.start("Civil society", "Small-grant applications and awards, the civil society reference group, "
                   "and consultations with women's organisations.")
-left, right = st.columns(2)
-with left:
-    chart_block.show(view, "grants-by-country")
-with right:
-    chart_block.show(view, "reference-group")
-
-st.subheader("Small grants as reported")
+chart_block.columns(view, ["grants-by-country"], ["reference-group"])
 grants = view.q("grants")
-if grants.empty:
-    st.info("No small-grant figures for this selection.", icon=":material/info:")
-else:
-    disputed = grants[grants.disputed]
-    if not disputed.empty:
-        st.caption(f"{len(disputed)} rows are disputed: two sources state different figures; both are kept.")
-    st.dataframe(grants.drop(columns=["programme_id"]), hide_index=True, width="stretch",
-                 column_config={"amount_usd": st.column_config.NumberColumn("USD", format="localized")})
-
-st.subheader("Consultations")
+disputed = int(grants.disputed.sum()) if not grants.empty else 0
+page.table_section("Small grants as reported", grants, "No small-grant figures for this selection.",
+                   f"{disputed} rows are disputed: two sources state different figures; both are kept." if disputed else None,
+                   amount_usd=st.column_config.NumberColumn("USD", format="localized"))
 events = view.q("events")
-consultations = events[events.event_type == "consultation"] if not events.empty else events
-if consultations.empty:
-    st.info("No consultations reported for this selection. They are events of type “consultation” "
-            "in a source document or the Events sheet of the import workbook.", icon=":material/info:")
-else:
-    st.dataframe(consultations.drop(columns=["programme_id"]), hide_index=True, width="stretch")
+page.table_section("Consultations", events[events.event_type == "consultation"],
+                   "No consultations reported for this selection. They are events of type “consultation” "
+                   "in a source document or the Events sheet of the import workbook.")
 page.footer(view)

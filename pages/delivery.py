@@ -8,11 +8,7 @@ from spotlight_dash.ui import chart_block, page
 
 view = page.start("Delivery", "Budget, agency contributions, expenditure and delivery rate by RUNO, pillar, "
                   f"year and country, against the {fmt.percent(metrics.DELIVERY_AIM_PCT)} aim.")
-left, right = st.columns(2)
-with left:
-    chart_block.show(view, "budget-by-runo")
-with right:
-    chart_block.show(view, "delivery-against-aim")
+chart_block.columns(view, ["budget-by-runo"], ["delivery-against-aim"])
 chart_block.show(view, "expenditure-against-aim")
 
 st.subheader("Delivery rate and the gap to the aim")
@@ -33,15 +29,12 @@ else:
         "reported_rate_pct": st.column_config.NumberColumn("stated rate %", format="%.1f"),
         "target_rate_pct": st.column_config.NumberColumn("aim %", format="%.0f")})
 
-st.subheader("Finance rows as reported")
 finance = view.q("finance_detail")
-if finance.empty:
-    st.info("No finance rows for this selection. Budgets and expenditure come from a source document, "
-            "an imported workbook or the agencies' IATI files.", icon=":material/info:")
-else:
-    interim = int(finance.is_interim.fillna(False).sum())
-    st.caption(f"{len(finance)} rows; {interim} marked interim (not yet certified). Empty amounts were not reported.")
-    st.dataframe(finance.drop(columns=["programme_id"]), hide_index=True, width="stretch", column_config={
-        "amount": st.column_config.NumberColumn(format="localized"),
-        "is_interim": st.column_config.CheckboxColumn("interim")})
+interim = int(finance.is_interim.fillna(False).sum()) if not finance.empty else 0
+page.table_section("Finance rows as reported", finance,
+                   "No finance rows for this selection. Budgets and expenditure come from a source document, "
+                   "an imported workbook or the agencies' IATI files.",
+                   f"{len(finance)} rows; {interim} marked interim (not yet certified). Empty amounts were not reported.",
+                   amount=st.column_config.NumberColumn(format="localized"),
+                   is_interim=st.column_config.CheckboxColumn("interim"))
 page.footer(view)

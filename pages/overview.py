@@ -15,13 +15,7 @@ def headline(path: str) -> list[kpis.KPI]:
 
 now = headline(view.snapshot.path)
 kpi_cards.row(view, now)
-left, right = st.columns(2)
-with left:
-    chart_block.show(view, "budget-by-runo")
-    chart_block.show(view, "reach-against-target")
-with right:
-    chart_block.show(view, "delivery-against-aim")
-    chart_block.show(view, "indicators-by-rag")
+chart_block.columns(view, ["budget-by-runo", "reach-against-target"], ["delivery-against-aim", "indicators-by-rag"])
 chart_block.show(view, "media-hits-by-country")
 
 st.subheader("What changed since an earlier snapshot")
@@ -42,9 +36,6 @@ else:
         "now": st.column_config.TextColumn(f"now (v{view.snapshot.version:04d})")})
     st.caption(f"{int(changes.changed.sum())} of {len(changes)} headline figures differ.")
 
-disagreements = view.q("disagreements")
-if not disagreements.empty:
-    st.subheader("Where the sources disagree")
-    st.caption("Each statement is kept with its own source; none is picked silently.")
-    st.dataframe(disagreements, hide_index=True, width="stretch")
+page.table_section("Where the sources disagree", view.q("disagreements"), "No two sources disagree on a figure.",
+                   "Each statement is kept with its own source; none is picked silently.")
 page.footer(view)

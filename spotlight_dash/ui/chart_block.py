@@ -53,3 +53,11 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
 def source_table(sources: pd.DataFrame, ids) -> None:
     st.dataframe(provenance.rows_for(sources, ids), hide_index=True, width="stretch",
                  column_config={"quote": st.column_config.TextColumn("quote", width="large")})
+
+
+def columns(view: View, left: list[str], right: list[str]) -> None:
+    """Charts in two columns, for half-width charts that read side by side."""
+    for column, names in zip(st.columns(2), (left, right)):
+        with column:
+            for name in names:
+                show(view, name)

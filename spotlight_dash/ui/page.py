@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import streamlit as st
 
-from spotlight_dash import queries, viewstate
+from spotlight_dash import viewstate
 from spotlight_dash.queries import Filters
 from spotlight_dash.ui import data
 
@@ -107,12 +107,14 @@ def footer(view: View) -> None:
                "never as 0. The Sources page lists every document and the definitions.")
 
 
-def table(frame: pd.DataFrame, columns: dict[str, str] | None = None, **config) -> None:
-    """A read-only table with the query's documented column names as headers."""
-    shown = frame[list(columns)] if columns else frame
-    st.dataframe(shown, hide_index=True, width="stretch",
-                 column_config={c: st.column_config.Column(label) for c, label in (columns or {}).items()} | config)
-
-
-def describe_query(name: str) -> str:
-    return queries.QUERIES[name].description
+def table_section(heading: str, frame: pd.DataFrame, empty: str, caption: str | None = None,
+                  drop: tuple[str, ...] = ("programme_id",), **column_config) -> None:
+    """A heading and a read-only table, or what is missing and how to add it."""
+    st.subheader(heading)
+    if frame.empty:
+        st.info(empty, icon=":material/info:")
+        return
+    if caption:
+        st.caption(caption)
+    st.dataframe(frame.drop(columns=[c for c in drop if c in frame.columns]), hide_index=True, width="stretch",
+                 column_config=column_config)
