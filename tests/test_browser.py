@@ -78,6 +78,13 @@ def _chart_text(page, title):
     return chart.inner_text()
 
 
+def test_a_deep_link_on_a_fresh_server_opens_inside_the_app(page, server):
+    # Must run first against the module's server: the first request of all is a deep link.
+    _open(page, f"{server}/reach?country=KGZ", "Reach")
+    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert "Steering Committee" in nav and "Results framework" in nav and "\napp\n" not in f"\n{nav}\n"
+
+
 @pytest.mark.parametrize("path", list(PAGES))
 def test_every_page_opens_without_exceptions(page, server, path):
     _open(page, f"{server}/{path}", PAGES[path])

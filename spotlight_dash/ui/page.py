@@ -54,8 +54,23 @@ def _choices(snapshot: data.Snapshot) -> viewstate.Choices:
     return viewstate.Choices(programmes=dict(ordered), years=years)
 
 
+def _inside_the_app_frame() -> None:
+    """Make a deep link on a freshly started server run through app.py's navigation.
+
+    Streamlit runs a server in its old "pages/ folder" mode until some session calls
+    st.navigation; a first request for /reach would then run pages/reach.py alone (no wide
+    layout, no sections). The page turns that mode off and reruns, so app.py runs from then on.
+    """
+    from streamlit.runtime.pages_manager import PagesManager  # internal: no public switch exists
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def start(title: str, question: str | None = None) -> View:
     """Page title, store warnings and the filter bar; returns the view the page draws."""
+    _inside_the_app_frame()
     snapshot = snapshot_or_stop()
     choices = _choices(snapshot)
     remembered = st.session_state.get(REMEMBERED)
