@@ -110,6 +110,71 @@ def cmd_rollback(args) -> int:
     return 0
 
 
+def _filter_params(args) -> dict[str, str]:
+    return {n: str(getattr(args, n)) for n in ("programme", "year", "country", "pillar", "runo")
+            if getattr(args, n, None) is not None}
+
+
+def _export_view(args):
+    from spotlight_dash.exports.context import open_view
+
+    view, notices = open_view(_filter_params(args))
+    for notice in notices:
+        print(notice.replace("in the link", "given"), file=sys.stderr)
+    return view
+
+
+def cmd_chart(args) -> int:
+    from spotlight_dash import charts
+    from spotlight_dash.exports.images import ExportUnavailable
+
+    if args.list:
+        print("\n".join(charts.CHARTS))
+        return 0
+    if args.name not in charts.CHARTS:
+        print(f"unknown chart {args.name!r}; `chart --list` prints the names", file=sys.stderr)
+        return 2
+    view = _export_view(args)
+    try:
+        files = view.chart_files(args.name)
+        data = {"xlsx": files.xlsx, "csv": files.csv}.get(args.format, lambda: files.image(args.format, args.shape))()
+    except ExportUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    finally:
+        view.close()
+    out = Path(args.output or f"{files.base_name}.{args.format}")
+    out.write_bytes(data)
+    print(f"wrote {out} ({len(data):,} bytes)")
+    return 0
+
+
+def cmd_pack(args) -> int:
+    from spotlight_dash.exports import pack
+    from spotlight_dash.exports.images import ExportUnavailable
+
+    view = _export_view(args)
+    try:
+        data = pack.build(view, args.format, args.since)
+    except ExportUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    finally:
+        view.close()
+    out = Path(args.output)
+    out.write_bytes(data)
+    print(f"wrote {out} ({len(data):,} bytes)")
+    return 0
+
+
+def _add_filters(p) -> None:
+    p.add_argument("--programme")
+    p.add_argument("--year", type=int)
+    p.add_argument("--country")
+    p.add_argument("--pillar", type=int)
+    p.add_argument("--runo")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m spotlight_dash", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -123,11 +188,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("query", help="print a named query")
     p.add_argument("name", choices=sorted(queries.QUERIES))
-    p.add_argument("--programme")
-    p.add_argument("--year", type=int)
-    p.add_argument("--country")
-    p.add_argument("--pillar", type=int)
-    p.add_argument("--runo")
+    _add_filters(p)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.set_defaults(func=cmd_query)
 
@@ -138,6 +199,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("version", nargs="?", type=lambda v: int(v.lstrip("vV")))
     p.add_argument("--user", default=None)
     p.set_defaults(func=cmd_rollback)
+
+    p = sub.add_parser("chart", help="export one chart as an image or its data; --list prints the names")
+    p.add_argument("name", nargs="?")
+    p.add_argument("--list", action="store_true")
+    p.add_argument("--format", choices=("png", "svg", "pdf", "xlsx", "csv"), default="png")
+    p.add_argument("--shape", choices=("wide", "square", "a4"), default="wide")
+    _add_filters(p)
+    p.add_argument("-o", "--output", help="file to write (default: the chart's export name)")
+    p.set_defaults(func=cmd_chart)
+
+    p = sub.add_parser("pack", help="the Steering Committee pack as PPTX or PDF")
+    p.add_argument("--format", choices=("pptx", "pdf"), default="pptx")
+    p.add_argument("--since", type=lambda v: int(v.lstrip("vV")), help="earlier snapshot to compare with")
+    _add_filters(p)
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=cmd_pack)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -102,3 +102,20 @@ def compare(then: list[KPI], now: list[KPI]) -> pd.DataFrame:
                      if kpi.number is not None and before is not None else "",
                      "changed": kpi.number != before})
     return pd.DataFrame(rows)
+
+
+def indicator_reasons(progress: pd.DataFrame) -> pd.DataFrame:
+    """Each indicator's status with the reason for it, as the Committee reads it."""
+    rows = []
+    for row in progress.itertuples():
+        if row.rag == "no data":
+            missing = [name for name, value in (("baseline", row.baseline), ("target", row.target), ("actual", row.actual))
+                       if fmt.is_missing(value)]
+            reason = (f"{' and '.join(missing)} not reported" if missing
+                      else "target on the wrong side of the baseline, or the target period is unknown")
+        else:
+            reason = (f"{fmt.percent(row.progress_pct)} of the way from baseline {fmt.number(row.baseline, 1)} "
+                      f"to target {fmt.number(row.target, 1)} (actual {fmt.number(row.actual, 1)}, "
+                      f"{row.actual_period_id})")
+        rows.append({"indicator": row.indicator_code, "title": row.title, "status": row.rag, "reason": reason})
+    return pd.DataFrame(rows, columns=["indicator", "title", "status", "reason"])

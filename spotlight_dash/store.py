@@ -142,6 +142,16 @@ def read_tables(con: duckdb.DuckDBPyConnection, names=None) -> dict[str, pd.Data
         cur.close()
 
 
+def data_as_of(con: duckdb.DuckDBPyConnection) -> str:
+    """When the snapshot's data was last written, as people read it."""
+    cur = con.cursor()
+    try:
+        finished = cur.execute("SELECT max(finished_at) FROM ingest_runs").fetchone()[0]
+    finally:
+        cur.close()
+    return f"{finished:%d %b %Y %H:%M} UTC" if finished else "unknown"
+
+
 def read_runs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     cur = con.cursor()
     try:

@@ -8,7 +8,9 @@ copied link is short and reopens the same view.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Mapping
+from typing import Callable, Mapping
+
+import pandas as pd
 
 from spotlight_dash import codes
 from spotlight_dash.queries import Filters
@@ -40,6 +42,13 @@ class Choices:
         if name == "pillar":
             return f"Pillar {value}: {self.pillars.get(value, '')}".rstrip(": ")
         return names.get(value, str(value)) if names else str(value)
+
+
+def choices_from(run: Callable[[str], pd.DataFrame]) -> Choices:
+    """The choices a store offers; ``run(name)`` runs a named query without filters."""
+    programmes = run("programmes").drop_duplicates("programme_id")
+    ordered = sorted(zip(programmes.programme_id, programmes.short_name), key=lambda p: (p[0] != "SI-CA-REG", p[0]))
+    return Choices(programmes=dict(ordered), years=tuple(int(y) for y in run("years").year))
 
 
 def _coerce(name: str, raw: str):

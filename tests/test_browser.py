@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +127,39 @@ def test_a_programme_with_nothing_reported_says_so(page, server):
     _open(page, f"{server}/?programme=SI-KGZ", PAGES[""])
     assert "programme=SI-KGZ" in page.url
     assert page.get_by_text("Not reported", exact=True).count() >= 1
+
+
+def _download(page, button, timeout=90_000):
+    with page.expect_download(timeout=timeout) as info:
+        button.click()
+    return info.value.suggested_filename, Path(info.value.path()).read_bytes()
+
+
+def test_chart_page_and_pack_downloads_arrive_and_open(page, server):
+    import io
+    import struct
+    import zipfile
+
+    from pptx import Presentation
+
+    _open(page, f"{server}/communications?year=2020", "Communications")
+    page.get_by_role("button", name="Download", exact=True).first.click()
+    popover = page.locator('[data-testid="stPopoverBody"]').filter(has_text="Alt text")
+    name, png = _download(page, popover.get_by_role("button", name="PNG", exact=True))
+    assert name == "spotlight-ca_media-hits-by-country_2020_v0001_wide.png"
+    assert struct.unpack(">II", png[16:24]) == (1920, 1080)
+    assert b"Kazakhstan 39" in png  # the alt text travels inside the file
+    name, xlsx = _download(page, popover.get_by_role("button", name="Data (XLSX)"))
+    assert name.endswith(".xlsx") and xlsx[:2] == b"PK"
+    page.keyboard.press("Escape")
+
+    name, archive = _download(page, page.get_by_role("button", name="charts of this page (ZIP)"))
+    names = zipfile.ZipFile(io.BytesIO(archive)).namelist()
+    assert "spotlight-ca_media-hits-by-country_2020_v0001.png" in names and len(names) == 9
+
+    _open(page, server, PAGES[""])
+    name, pptx = _download(page, page.get_by_role("button", name="Pack (PPTX)"))
+    deck = Presentation(io.BytesIO(pptx))
+    titles = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes
+              if shape.has_text_frame and shape.text_frame.text][:1]
+    assert titles == ["Steering Committee pack"] and len(deck.slides) >= 10

@@ -8,9 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from spotlight_dash import charts, provenance, queries, viewstate
+from spotlight_dash.exports import images
+from spotlight_dash.exports.chart_files import ChartFiles
 from spotlight_dash.queries import Filters
 from spotlight_dash.ui import data
-from spotlight_dash.ui.page import View
+from spotlight_dash.ui.page import PAGE_CHARTS, View
 
 
 def all_sources(view: View) -> pd.DataFrame:
@@ -27,9 +29,10 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
     frames = frames_for(view, chart, filters)
     sources = all_sources(view)
     ids = provenance.source_ids(frames.values())
-    meta = charts.ChartMeta(view.description, provenance.source_line(sources, ids), view.as_of,
-                            font_scale=font_scale)
-    figure = chart.figure(frames, meta, height)
+    files = ChartFiles.make(name, frames, filters, view.description, sources, view.as_of, view.snapshot.version,
+                            font_scale)
+    figure = files.chart.figure(frames, files.meta, height)
+    st.session_state.setdefault(PAGE_CHARTS, {})[name] = files  # for the page's ZIP download
     ignored = sorted({f for q in chart.queries for f in viewstate.not_applied(filters, queries.QUERIES[q].filters)})
     with st.container(border=True):
         if figure is None:
@@ -42,12 +45,35 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
         if ignored:
             st.caption(f"These figures are not broken down by {' or '.join(ignored)}: "
                        "they are shown for all of them.")
+        sourced, download = st.columns(2)
         if ids:
-            with st.popover("Where do these figures come from?", icon=":material/source:"):
+            with sourced.popover("Sources and data", icon=":material/source:"):
                 source_table(sources, ids)
                 for query_name, frame in frames.items():
                     st.caption(queries.QUERIES[query_name].description)
                     st.dataframe(frame, hide_index=True, width="stretch")
+        with download.popover("Download", icon=":material/download:"):
+            downloads(files, has_figure=figure is not None)
+
+
+def downloads(files: ChartFiles, has_figure: bool) -> None:
+    """Image in three shapes, data as XLSX/CSV, and the alt text; files are made on click."""
+    key = files.chart.name
+    if has_figure:
+        shape = st.radio("Shape", list(images.SHAPES), format_func=images.SHAPE_LABELS.get, key=f"shape-{key}",
+                         horizontal=True)
+        for fmt, column in zip(("png", "svg", "pdf"), st.columns(3)):
+            column.download_button(fmt.upper(), data=lambda f=fmt: files.image(f, shape), mime=images.MIME[fmt],
+                                   file_name=f"{files.base_name}_{shape}.{fmt}", key=f"{fmt}-{key}",
+                                   on_click="ignore", width="stretch")
+    xlsx, csv = st.columns(2)
+    xlsx.download_button("Data (XLSX)", data=files.xlsx, file_name=f"{files.base_name}.xlsx", key=f"xlsx-{key}",
+                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         on_click="ignore", width="stretch")
+    csv.download_button("Data (CSV)", data=files.csv, file_name=f"{files.base_name}.csv", mime="text/csv",
+                        key=f"csv-{key}", on_click="ignore", width="stretch")
+    st.caption("Alt text (embedded in the PNG and SVG):")
+    st.text(files.alt_text())
 
 
 def source_table(sources: pd.DataFrame, ids) -> None:

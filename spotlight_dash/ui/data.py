@@ -45,12 +45,7 @@ def run_query(path: str, name: str, filters: queries.Filters) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def data_as_of(path: str) -> str:
-    cursor = _connection(path).cursor()
-    try:
-        finished = cursor.execute("SELECT max(finished_at) FROM ingest_runs").fetchone()[0]
-    finally:
-        cursor.close()
-    return f"{finished:%d %b %Y %H:%M} UTC" if finished else "unknown"
+    return store.data_as_of(_connection(path))
 
 
 def snapshot_path(version: int) -> str:

@@ -13,10 +13,12 @@ import pandas as pd
 import streamlit as st
 
 from spotlight_dash import viewstate
+from spotlight_dash.exports import chart_files
 from spotlight_dash.queries import Filters
 from spotlight_dash.ui import data
 
 REMEMBERED = "view_filters"
+PAGE_CHARTS = "page_charts"  # the charts chart_block drew in this run: name -> ChartFiles
 ALL = "all"
 
 
@@ -48,10 +50,7 @@ def snapshot_or_stop() -> data.Snapshot:
 
 
 def _choices(snapshot: data.Snapshot) -> viewstate.Choices:
-    programmes = data.run_query(snapshot.path, "programmes", Filters()).drop_duplicates("programme_id")
-    ordered = sorted(zip(programmes.programme_id, programmes.short_name), key=lambda p: (p[0] != "SI-CA-REG", p[0]))
-    years = tuple(int(y) for y in data.run_query(snapshot.path, "years", Filters()).year)
-    return viewstate.Choices(programmes=dict(ordered), years=years)
+    return viewstate.choices_from(lambda name: data.run_query(snapshot.path, name, Filters()))
 
 
 def _inside_the_app_frame() -> None:
@@ -71,6 +70,7 @@ def _inside_the_app_frame() -> None:
 def start(title: str, question: str | None = None) -> View:
     """Page title, store warnings and the filter bar; returns the view the page draws."""
     _inside_the_app_frame()
+    st.session_state[PAGE_CHARTS] = {}
     snapshot = snapshot_or_stop()
     choices = _choices(snapshot)
     remembered = st.session_state.get(REMEMBERED)
@@ -118,6 +118,7 @@ def _write_url(filters: Filters) -> None:
 
 def footer(view: View) -> None:
     st.divider()
+    zip_button(view)
     st.caption(f"{view.as_of} · {view.description}. Figures nobody reported are shown as “not reported”, "
                "never as 0. The Sources page lists every document and the definitions.")
 
@@ -133,3 +134,24 @@ def table_section(heading: str, frame: pd.DataFrame, empty: str, caption: str | 
         st.caption(caption)
     st.dataframe(frame.drop(columns=[c for c in drop if c in frame.columns]), hide_index=True, width="stretch",
                  column_config=column_config)
+
+
+def zip_button(view: View) -> None:
+    """Every chart drawn on this page as PNG (wide) with its data and alt text, in one ZIP."""
+    shown: dict[str, chart_files.ChartFiles] = st.session_state.get(PAGE_CHARTS, {})
+    drawable = {n: f for n, f in shown.items() if f.figure() is not None}
+    if not drawable:
+        return
+
+    def build() -> bytes:
+        out = {}
+        for files in drawable.values():
+            out[f"{files.base_name}.png"] = files.image("png", "wide")
+            out[f"{files.base_name}.xlsx"] = files.xlsx()
+            out[f"{files.base_name}.txt"] = files.alt_text().encode("utf-8")
+        return chart_files.zip_files(out)
+
+    page_name = "-".join(sorted(drawable))[:60]
+    st.download_button(f"Download the {len(drawable)} charts of this page (ZIP)", data=build, on_click="ignore",
+                       file_name=f"spotlight-ca_charts_v{view.snapshot.version:04d}_{len(drawable)}.zip",
+                       mime="application/zip", icon=":material/folder_zip:", key=f"zip-{page_name}")

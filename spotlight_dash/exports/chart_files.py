@@ -1,0 +1,147 @@
+"""Everything one chart exports: images in three shapes, its data as XLSX/CSV with an "about" part.
+
+Works from query frames and a ChartMeta, so the page (cached frames) and the command line
+(frames straight from the store) produce the same files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from spotlight_dash import charts, provenance, queries, safe_cells
+from spotlight_dash.exports import alt_text, images
+from spotlight_dash.queries import Filters
+
+
+@dataclass(frozen=True)
+class ChartFiles:
+    chart: charts.Chart
+    frames: dict[str, pd.DataFrame]
+    meta: charts.ChartMeta
+    filters: Filters
+    version: int | None
+    sources: pd.DataFrame  # every source row, for the about sheet
+
+    @classmethod
+    def make(cls, name: str, frames: dict[str, pd.DataFrame], filters: Filters, description: str,
+             sources: pd.DataFrame, as_of: str, version: int | None, font_scale: float = 1.0) -> "ChartFiles":
+        ids = provenance.source_ids(frames.values())
+        # Benchmark stores cite SYNTHETIC-* sources; their charts say so in the title.
+        synthetic = any(i.upper().startswith("SYNTHETIC") for i in ids)
+        meta = charts.ChartMeta(description, provenance.source_line(sources, ids), as_of, synthetic, font_scale)
+        return cls(charts.CHARTS[name], frames, meta, filters, version, sources)
+
+    @property
+    def base_name(self) -> str:
+        return charts.export_name(self.chart.name, self.filters, self.version)
+
+    def figure(self, shape: str = "wide") -> go.Figure | None:
+        return self.chart.figure(self.frames, self.meta, height=images.SHAPES[shape][1])
+
+    def alt_text(self) -> str:
+        figure = self.figure()
+        if figure is None:
+            return f"{self.chart.title} ({self.meta.filters}): {self.chart.empty}"
+        return alt_text.describe(figure, self.chart.title, self.meta.filters, self.chart.unit, self.meta.source)
+
+    def image(self, fmt: str, shape: str = "wide") -> bytes:
+        figure = self.figure(shape)
+        if figure is None:
+            raise images.ExportUnavailable(f"Nothing to draw: {self.chart.empty}")
+        return images.render(figure, fmt, shape, self.alt_text(), self.chart.title)
+
+    def about(self) -> list[tuple[str, str]]:
+        ids = provenance.source_ids(self.frames.values())
+        rows = [("title", self.chart.title), ("filters", self.meta.filters), ("unit", self.chart.unit),
+                ("data", self.meta.as_of)]
+        rows += [("synthetic", "SYNTHETIC DATA: for tests and benchmarks only")] if self.meta.synthetic else []
+        rows += [("source", line) for line in _source_lines(self.sources, ids)]
+        rows += [("alt text", self.alt_text())]
+        rows += [(f"table {name}", queries.QUERIES[name].description) for name in self.frames]
+        return rows
+
+    def xlsx(self) -> bytes:
+        return workbook(self.about(), self.frames)
+
+    def csv(self) -> bytes:
+        """One CSV: the about lines as comments (# ...), then each table under its name."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        for key, value in self.about():
+            writer.writerow([safe_cells.safe_for_csv(f"# {key}: {value}")])
+        for name, frame in self.frames.items():
+            writer.writerow([])
+            writer.writerow([f"# {name}"])
+            writer.writerow(list(frame.columns))
+            for row in frame.itertuples(index=False):
+                writer.writerow([_csv_cell(v) for v in row])
+        return out.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8 (Cyrillic) right
+
+
+def _csv_cell(value):
+    return "" if fmt_missing(value) else safe_cells.safe_for_csv(value)
+
+
+def fmt_missing(value) -> bool:
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _source_lines(sources: pd.DataFrame, ids) -> list[str]:
+    rows = sources[sources.source_id.isin(list(ids))]
+    lines = []
+    for row in rows.itertuples():
+        where = row.location if isinstance(row.location, str) else (row.section or "")
+        quote = f" — “{row.quote}”" if isinstance(row.quote, str) else ""
+        lines.append(f"{row.source_id}: {row.citation} ({where}){quote}")
+    return lines
+
+
+def workbook(about: list[tuple[str, str]], frames: dict[str, pd.DataFrame]) -> bytes:
+    """An XLSX with an "about" sheet first and one sheet per table; no cell is ever a formula."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "about"
+    for key, value in about:
+        sheet.append([None, None])
+        safe_cells.write_value(sheet.cell(sheet.max_row, 1), key).font = Font(bold=True)
+        safe_cells.write_value(sheet.cell(sheet.max_row, 2), value)
+    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 18, 120
+    for name, frame in frames.items():
+        table = book.create_sheet(name[:31])
+        for column, header in enumerate(frame.columns, start=1):
+            safe_cells.write_value(table.cell(1, column), header).font = Font(bold=True)
+        for r, row in enumerate(frame.itertuples(index=False), start=2):
+            for column, value in enumerate(row, start=1):
+                if not fmt_missing(value):  # not reported stays an empty cell, never 0
+                    safe_cells.write_value(table.cell(r, column), _plain(value))
+        table.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _plain(value):
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def zip_files(files: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return out.getvalue()

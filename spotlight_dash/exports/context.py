@@ -1,0 +1,61 @@
+"""Exports outside the page (command line, pack, benchmark): the current snapshot read directly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from spotlight_dash import charts, queries, store, viewstate
+from spotlight_dash.exports.chart_files import ChartFiles
+from spotlight_dash.queries import Filters
+
+
+@dataclass
+class StoreView:
+    con: duckdb.DuckDBPyConnection
+    version: int
+    filters: Filters
+    choices: viewstate.Choices
+
+    def q(self, name: str, **overrides) -> pd.DataFrame:
+        cur = self.con.cursor()
+        try:
+            return queries.run_query(cur, name, replace(self.filters, **overrides))
+        finally:
+            cur.close()
+
+    @property
+    def description(self) -> str:
+        return viewstate.describe(self.filters, self.choices)
+
+    @property
+    def as_of(self) -> str:
+        return f"Data as of {store.data_as_of(self.con)} · snapshot v{self.version:04d}"
+
+    def chart_files(self, name: str, **overrides) -> ChartFiles:
+        chart = charts.CHARTS[name]
+        frames = {q: self.q(q, **overrides) for q in chart.queries}
+        return ChartFiles.make(name, frames, replace(self.filters, **overrides), self.description,
+                               self.q("sources", programme=None), self.as_of, self.version)
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def open_view(params: dict[str, str], folder: Path | None = None, version: int | None = None) -> tuple[StoreView, list[str]]:
+    """The current (or a given) snapshot with filters parsed like a link; plus notices for bad values."""
+    state = store.current_state(folder)
+    if state.path is None:
+        raise store.StoreError("; ".join(state.problems) or "no snapshot: run `python -m spotlight_dash build`")
+    path = store.snapshot_path(version, folder) if version else state.path
+    con = store.open_reader(path)
+    cur = con.cursor()
+    try:
+        choices = viewstate.choices_from(lambda name: queries.run_query(cur, name, Filters()))
+    finally:
+        cur.close()
+    filters, notices = viewstate.parse(params, choices)
+    return StoreView(con, version or state.version, filters, choices), notices
