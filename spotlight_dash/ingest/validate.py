@@ -55,6 +55,8 @@ def validate_rows(table: str, rows: list[RawRow], report: IngestReport) -> list[
         except ValidationError as exc:
             for error in exc.errors():
                 column = str(error["loc"][0]) if error["loc"] else ""
+                if column in raw.reported:
+                    continue  # the reader already said what is wrong with this cell
                 report.add(
                     raw.place_of(column),
                     _message(error, column),
