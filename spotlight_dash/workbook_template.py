@@ -188,3 +188,34 @@ def export_bytes(current: dict[str, pd.DataFrame], as_of: str = "", synthetic: b
     if synthetic:
         title = "SYNTHETIC DATA · " + title
     return write_workbook(current, title, as_of)
+
+
+ERROR_FILL = PatternFill("solid", fgColor="F4B6B6")
+WARNING_FILL = PatternFill("solid", fgColor="FCE4A8")
+
+
+def highlight_problems(data: bytes, problems) -> bytes | None:
+    """The user's workbook back with each problem cell filled (red error, amber warning) and a
+    comment saying what is wrong and what to do. None when the file cannot be opened at all
+    (not a workbook, encrypted): the problems list is then the whole answer."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 - any file openpyxl refuses has its problem in the report
+        return None
+    notes: dict[tuple[str, str], list] = {}
+    for problem in problems:
+        place = problem.place
+        if place.sheet in book.sheetnames and place.cell:
+            notes.setdefault((place.sheet, place.cell), []).append(problem)
+    for (sheet, ref), found in notes.items():
+        cell = book[sheet][ref]
+        if type(cell).__name__ == "MergedCell":
+            continue  # only the first cell of a merge can hold a comment; it is noted there
+        cell.fill = ERROR_FILL if any(p.severity == "error" for p in found) else WARNING_FILL
+        text = "\n".join(f"{p.severity}: {p.message}" + (f"\n→ {p.fix}" if p.fix else "") for p in found)
+        cell.comment = Comment(text, "Spotlight import check", width=320, height=140)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -31,7 +31,8 @@ def to_frames(validated: rules.Validated) -> dict[str, pd.DataFrame]:
     frames = {}
     for name, pairs in validated.items():
         columns = schema.TABLES[name].columns
-        frames[name] = pd.DataFrame([row.model_dump() for row, _ in pairs], columns=columns)
+        # The validated values as they are (dates as dates); model_dump would serialise them.
+        frames[name] = pd.DataFrame([[row.__dict__[c] for c in columns] for row, _ in pairs], columns=columns)
     return frames
 
 

@@ -26,7 +26,7 @@ def _records(current: dict[str, pd.DataFrame], table: str) -> list[dict[str, Any
 
 
 def _incoming(validated: Validated, table: str) -> list[dict[str, Any]]:
-    return [row.model_dump() for row, _ in validated.get(table, [])]
+    return [row.__dict__ for row, _ in validated.get(table, [])]
 
 
 def expenditure_above_budget(validated: Validated, current: dict[str, pd.DataFrame], report: IngestReport) -> None:
@@ -78,7 +78,7 @@ def far_outside_history(validated: Validated, current: dict[str, pd.DataFrame], 
             history.setdefault((r["programme_id"], r["indicator_code"]), []).append(abs(float(r["value"])))
     for row, raw in validated.get("indicator_values", []):
         seen = history.get((row.programme_id, row.indicator_code), [])
-        if row.value is None or len(seen) < 2 or max(seen) == 0:
+        if row.value is None or not seen or max(seen) == 0:
             continue
         if abs(row.value) > HISTORY_FACTOR * max(seen):
             report.add(raw.place_of("value"),

@@ -7,6 +7,8 @@ so a workbook may refer to a programme or source that is already in the store.
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
+from operator import attrgetter
 from collections import defaultdict
 from typing import Iterable
 
@@ -37,7 +39,14 @@ TOTALS: dict[str, str] = {"media": "count", "reach": "count", "reference_group":
 
 
 def _key(row: schema.Row, columns: Iterable[str]) -> tuple:
-    return tuple(getattr(row, c) for c in columns)
+    return _getter(tuple(columns))(row)
+
+
+@lru_cache(maxsize=None)
+def _getter(columns: tuple[str, ...]):
+    """A fast key function (attrgetter) that always returns a tuple, even for one column."""
+    get = attrgetter(*columns)
+    return get if len(columns) > 1 else (lambda row: (get(row),))
 
 
 def check_duplicates(rows: Validated, report: IngestReport) -> None:

@@ -20,7 +20,7 @@ import io
 import math
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
@@ -51,16 +51,25 @@ class Limits:
     max_rows_per_sheet: int = 200_000
 
 
-@dataclass
 class WorkbookRow(RawRow):
-    """A row whose cell references are worked out when a problem needs one, not for every row."""
+    """A sheet row; its Place and cell references are made when a problem or a commit asks for
+    them, not for each of 100,000 rows up front."""
 
-    letters: dict[str, str] = field(default_factory=dict)  # column -> column letter, shared per sheet
+    def __init__(self, table: str, values: dict[str, Any], file: str, sheet: str, row: int,
+                 letters: dict[str, str], reported):
+        self.table, self.values, self.cells, self.reported = table, values, {}, reported
+        self.file, self.sheet, self.row, self.letters = file, sheet, row, letters
+
+    @property
+    def place(self) -> Place:
+        return Place(self.file, self.row, sheet=self.sheet, cell=f"A{self.row}")
 
     def place_of(self, column: str) -> Place:
-        p = self.place
         letter = self.letters.get(column)
-        return Place(p.file, p.row, column, p.sheet, f"{letter}{p.row}" if letter else p.cell)
+        return Place(self.file, self.row, column, self.sheet, f"{letter}{self.row}" if letter else f"A{self.row}")
+
+
+NOTHING_REPORTED = frozenset()
 
 
 def sheet_for(table: str) -> str:
@@ -268,31 +277,65 @@ def _read_sheet(name: str, table: schema.Table, grid: list[list[Any]], start: tu
         for r in range(r1, r2 + 1):
             for c in range(c1, c2 + 1):
                 merged_cells[(r, c)] = ref
-    rows: list[RawRow] = []
     positions = [(index, headers[col0 + index]) for index in range(len(grid[0])) if col0 + index in headers]
-    for offset, values in enumerate(grid[1:], start=1):
-        excel_row = row0 + offset + 1
-        if all(v == "" or v is None for v in values):
-            continue  # blank rows between blocks are layout, not data
-        raw = WorkbookRow(table.name, {}, Place(label, excel_row, sheet=name, cell=f"A{excel_row}"), letters=letters)
-        record = raw.values
-        for index, column in positions:
-            value = values[index] if index < len(values) else ""
-            cell = f"{letters[column]}{excel_row}"
+    data = grid[1:]
+    first_row = row0 + 2  # the Excel row number of data[0]
+    reported: dict[int, set[str]] = {}  # data index -> columns already reported
+    columns = []
+    by_column = list(zip(*data)) if data else []
+    for index, column in positions:
+        letter = letters[column]
+        cells = by_column[index] if index < len(by_column) else [""] * len(data)
+        out = _fast_column(cells, sql_types[column], empty_is_none=not unsaved)
+        for offset in [i for i, v in enumerate(out) if v is _SLOW]:
+            value = cells[offset]
+            excel_row = first_row + offset
+            cell = f"{letter}{excel_row}"
             if value == "" and cell in unsaved:
-                report.add(raw.place_of(column), f"{column}: the formula ={unsaved[cell]} has no saved value",
+                report.add(Place(label, excel_row, column, name, cell),
+                           f"{column}: the formula ={unsaved[cell]} has no saved value",
                            "open the file in Excel, let it calculate, save, and load it again; or type the value")
-                raw.reported.add(column)
+                reported.setdefault(offset, set()).add(column)
             elif (excel_row - 1, col0 + index) in merged_cells:
-                raw.reported.add(column)  # reported once for the whole merge, above
+                reported.setdefault(offset, set()).add(column)  # reported once for the whole merge, above
             try:
-                record[column] = coerce(value, sql_types[column], column, epoch)
+                out[offset] = coerce(value, sql_types[column], column, epoch)
             except CellProblem as problem:
-                report.add(raw.place_of(column), str(problem), problem.fix, value)
-                raw.reported.add(column)
-                record[column] = None
-        rows.append(raw)
+                report.add(Place(label, excel_row, column, name, cell), str(problem), problem.fix, value)
+                reported.setdefault(offset, set()).add(column)
+                out[offset] = None
+        columns.append(out)
+    names = [column for _, column in positions]
+    rows: list[RawRow] = []
+    width = len(names)
+    for offset, values in enumerate(zip(*columns)):
+        if values.count(None) == width and offset not in reported:
+            continue  # blank rows between blocks are layout, not data
+        rows.append(WorkbookRow(table.name, dict(zip(names, values)), label, name, first_row + offset, letters,
+                                reported.get(offset, NOTHING_REPORTED)))
     return rows
+
+
+_SLOW = object()  # marks a cell that needs coerce() and perhaps a problem report
+
+
+def _fast_column(cells: list[Any], sql_type: str, empty_is_none: bool) -> list[Any]:
+    """Cells that need no conversion pass as they are, in one comprehension per column type
+    (text in a text column, a finite number in a number column); the rest are marked _SLOW."""
+    slow = _SLOW
+    if sql_type == "VARCHAR":
+        out = [v if v.__class__ is str and v != "" else slow for v in cells]
+    elif sql_type == "DOUBLE":
+        out = [v if v.__class__ is float and v - v == 0 else slow for v in cells]  # NaN, inf: v - v is NaN
+    elif sql_type == "BIGINT":
+        out = [int(v) if v.__class__ is float and v - v == 0 and v.is_integer() else slow for v in cells]
+    elif sql_type == "BOOLEAN":
+        out = [v if v.__class__ is bool else slow for v in cells]
+    else:
+        out = [v if v.__class__ is dt.date else slow for v in cells]
+    if empty_is_none and slow in out:
+        out = [None if v is slow and c == "" else v for v, c in zip(out, cells)]
+    return out
 
 
 def read_workbook(data: bytes, filename: str, report: IngestReport, limits: Limits | None = None) -> dict[str, list[RawRow]]:
