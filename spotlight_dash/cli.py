@@ -1,4 +1,5 @@
-"""python -m spotlight_dash COMMAND: build, query, versions, rollback, check."""
+"""python -m spotlight_dash COMMAND: build, query, versions, rollback, template, export, import, undo-import,
+imports, bench-import."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from spotlight_dash import queries, store
-from spotlight_dash.ingest import pipeline, textdir
+from spotlight_dash import queries, store, workbook_template
+from spotlight_dash.ingest import pipeline, textdir, workbook
 from spotlight_dash.ingest.report import IngestError
 
 DATA_DIR = store.REPO_ROOT / "data"
@@ -175,6 +176,87 @@ def _add_filters(p) -> None:
     p.add_argument("--runo")
 
 
+def cmd_template(args) -> int:
+    _, current, _, _ = pipeline.current_tables()
+    Path(args.out).write_bytes(workbook_template.template_bytes(current))
+    print(f"wrote the data template to {args.out}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    version, current, runs, _ = pipeline.current_tables()
+    if version is None:
+        print("the store is empty; nothing to export", file=sys.stderr)
+        return 1
+    as_of = f"snapshot v{version:04d}, {runs.iloc[-1].finished_at:%Y-%m-%d %H:%M} UTC"
+    Path(args.out).write_bytes(workbook_template.export_bytes(current, as_of))
+    print(f"wrote {sum(len(f) for f in current.values())} rows of v{version:04d} to {args.out}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        print(f"{path}: cannot be read ({exc.strerror})", file=sys.stderr)
+        return 1
+    try:
+        result = pipeline.import_workbook(data, path.name, args.user, dry_run=args.dry_run,
+                                          accept_warnings=args.accept_warnings, remove_missing=args.remove_missing)
+    except store.StoreError as exc:
+        print(f"import refused: {exc}", file=sys.stderr)
+        return 1
+    for line in result.report.detailed_lines():
+        print(line, file=sys.stderr)
+    if result.status == "problems":
+        print(f"{len(result.report.errors)} error(s) in {path.name}; nothing was written", file=sys.stderr)
+        return 1
+    if result.status == "warnings":
+        print(f"{len(result.report.warnings)} warning(s); nothing was written. Check them, then run again with "
+              "--accept-warnings to load the file anyway", file=sys.stderr)
+        return 1
+    print(f"changes: {result.comparison.text()}")
+    if result.status == "nothing to change":
+        print("the store already holds this file's rows; nothing to change, no new snapshot")
+    elif result.version is None:
+        print("dry run: the file is valid; nothing was written")
+    else:
+        print(f"imported {path.name} (sha256 {result.sha256[:16]}) as snapshot v{result.version:04d}")
+    return 0
+
+
+def cmd_undo_import(args) -> int:
+    try:
+        version = pipeline.undo_last_import(args.user)
+    except store.StoreError as exc:
+        print(f"undo refused: {exc}", file=sys.stderr)
+        return 1
+    print(f"the last import is undone: v{version:04d} is now current (a copy of the snapshot before it)")
+    return 0
+
+
+def cmd_imports(args) -> int:
+    history = pipeline.import_history()
+    if history.empty:
+        print("no ingest runs recorded")
+        return 0
+    for run in history.itertuples():
+        print(f"v{int(run.version):04d}  {run.finished_at:%Y-%m-%d %H:%M:%S} UTC  {run.run_kind:<8} by {run.user_name}"
+              f"  {run.file}  sha256 {run.sha256}")
+        print(f"        rows: {run.rows}")
+        if run.note:
+            print(f"        {run.note}")
+    return 0
+
+
+def cmd_bench_import(args) -> int:
+    from spotlight_dash import bench  # only the benchmark needs the generator
+
+    bench.print_import_benchmark(args.rows)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m spotlight_dash", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -215,6 +297,34 @@ def main(argv: list[str] | None = None) -> int:
     _add_filters(p)
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(func=cmd_pack)
+
+    p = sub.add_parser("template", help="write the empty data workbook (.xlsx) with dropdowns")
+    p.add_argument("out")
+    p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser("export", help="write the whole current store as a data workbook (.xlsx)")
+    p.add_argument("out")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help="check a data workbook and load it as a new snapshot")
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true", help="check and show the changes; write nothing")
+    p.add_argument("--accept-warnings", action="store_true", help="load even when there are warnings")
+    p.add_argument("--remove-missing", action="append", default=[], metavar="TABLE",
+                   help="remove the TABLE rows the workbook does not hold (repeat for several tables)")
+    p.add_argument("--user", default=None)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("undo-import", help="make the snapshot before the last import current again")
+    p.add_argument("--user", default=None)
+    p.set_defaults(func=cmd_undo_import)
+
+    p = sub.add_parser("imports", help="list the ingest history: who, when, file, SHA-256, rows per table")
+    p.set_defaults(func=cmd_imports)
+
+    p = sub.add_parser("bench-import", help="time a SYNTHETIC workbook import against openpyxl reading it")
+    p.add_argument("--rows", type=int, default=100_000)
+    p.set_defaults(func=cmd_bench_import)
 
     args = parser.parse_args(argv)
     return args.func(args)

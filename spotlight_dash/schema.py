@@ -78,7 +78,8 @@ Organisation = _coded("organisation")
 Pillar = Annotated[int, BeforeValidator(_pillar), Field(json_schema_extra={"vocabulary": "pillar"})]
 Count = Annotated[int, BeforeValidator(_not_nan), Field(ge=0, json_schema_extra={"unit": "count"})]
 AmountUSD = Annotated[float, BeforeValidator(_not_nan), Field(json_schema_extra={"unit": "USD"})]
-Amount = Annotated[float, BeforeValidator(_not_nan), Field(json_schema_extra={"unit": "currency"})]
+# Amounts are never negative: a refund or correction is reported as a smaller amount, not below 0.
+Amount = Annotated[float, BeforeValidator(_not_nan), Field(ge=0, json_schema_extra={"unit": "currency"})]
 Percent = Annotated[
     float, BeforeValidator(_not_nan), Field(ge=0, le=100, json_schema_extra={"unit": "%"})
 ]

@@ -35,6 +35,12 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 
 RUN_COLUMNS = ["version", "run_kind", "started_at", "finished_at", "file", "sha256", "user_name", "rows_json", "note"]
 
+# Where each row loaded from a file came from (file, sheet, row), by table and natural key.
+# Kept apart from the data tables so that natural keys, and a workbook round trip, stay unchanged.
+ROW_SOURCES_DDL = ("CREATE TABLE row_sources (table_name VARCHAR, row_key VARCHAR, file VARCHAR, "
+                   "sha256 VARCHAR, sheet VARCHAR, row_number BIGINT, version BIGINT)")
+ROW_SOURCE_COLUMNS = ["table_name", "row_key", "file", "sha256", "sheet", "row_number", "version"]
+
 
 class StoreError(Exception):
     """The store cannot be read: missing, empty or every snapshot unreadable."""
@@ -152,6 +158,18 @@ def data_as_of(con: duckdb.DuckDBPyConnection) -> str:
     return f"{finished:%d %b %Y %H:%M} UTC" if finished else "unknown"
 
 
+def read_row_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Rows' file locations; empty for snapshots written before locations were recorded."""
+    cur = con.cursor()
+    try:
+        found = cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'row_sources'").fetchone()[0]
+        if not found:
+            return pd.DataFrame(columns=ROW_SOURCE_COLUMNS)
+        return cur.execute("SELECT * FROM row_sources").df()
+    finally:
+        cur.close()
+
+
 def read_runs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     cur = con.cursor()
     try:
@@ -215,7 +233,8 @@ def _reference_frames() -> dict[str, pd.DataFrame]:
     }
 
 
-def _write_file(path: Path, frames: dict[str, pd.DataFrame], runs: pd.DataFrame) -> None:
+def _write_file(path: Path, frames: dict[str, pd.DataFrame], runs: pd.DataFrame,
+                row_sources: pd.DataFrame | None = None) -> None:
     con = duckdb.connect(str(path))
     try:
         con.execute("BEGIN")
@@ -233,6 +252,11 @@ def _write_file(path: Path, frames: dict[str, pd.DataFrame], runs: pd.DataFrame)
         con.register("incoming", runs[RUN_COLUMNS])
         con.execute("CREATE TABLE ingest_runs AS SELECT * FROM incoming")
         con.unregister("incoming")
+        con.execute(ROW_SOURCES_DDL)
+        if row_sources is not None and len(row_sources):
+            con.register("incoming", row_sources[ROW_SOURCE_COLUMNS])
+            con.execute("INSERT INTO row_sources SELECT * FROM incoming")
+            con.unregister("incoming")
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
     finally:
@@ -241,11 +265,22 @@ def _write_file(path: Path, frames: dict[str, pd.DataFrame], runs: pd.DataFrame)
         os.fsync(handle.fileno())
 
 
+class StoreChanged(StoreError):
+    """Another import or rollback committed after this one read the store: check again."""
+
+
 def commit(frames: dict[str, pd.DataFrame], run: Run, previous_runs: pd.DataFrame | None = None,
-           folder: Path | None = None) -> int:
-    """Write ``frames`` as the next snapshot and make it current; returns its version."""
+           folder: Path | None = None, row_sources: pd.DataFrame | None = None,
+           expected_version: int | None | bool = False) -> int:
+    """Write ``frames`` as the next snapshot and make it current; returns its version.
+
+    ``expected_version`` (None for an empty store) refuses the commit when the current snapshot
+    is no longer the one the frames were merged onto, so two imports never lose each other's rows.
+    """
     folder = folder or store_dir()
     with _writer_lock(folder):
+        if expected_version is not False and current_state(folder).version != expected_version:
+            raise StoreChanged("the store changed while this file was being checked; check it again")
         existing = versions(folder)
         version = (existing[-1] + 1) if existing else 1
         row = {
@@ -255,12 +290,14 @@ def commit(frames: dict[str, pd.DataFrame], run: Run, previous_runs: pd.DataFram
             "rows_json": json.dumps(run.rows, sort_keys=True), "note": run.note,
         }
         runs = pd.DataFrame([row], columns=RUN_COLUMNS)
+        if row_sources is not None and len(row_sources):
+            row_sources = row_sources.assign(version=row_sources["version"].fillna(version).astype("int64"))
         if previous_runs is not None and len(previous_runs):
             runs = pd.concat([previous_runs[RUN_COLUMNS], runs], ignore_index=True)
         final = snapshot_path(version, folder)
         tmp = folder / f".{final.name}.tmp-{os.getpid()}"
         try:
-            _write_file(tmp, frames, runs)
+            _write_file(tmp, frames, runs, row_sources)
             _fault_point("before-rename")
             os.replace(tmp, final)
             _fsync_dir(folder)
@@ -288,11 +325,12 @@ def rollback(version: int | None, user_name: str, folder: Path | None = None) ->
     with duckdb.connect(str(source), read_only=True) as con:
         frames = read_tables(con)
         runs = read_runs(con)
+        row_sources = read_row_sources(con)
     rows = {name: len(frame) for name, frame in frames.items()}
     # The content is the rolled-back-to snapshot's, so it keeps that snapshot's fingerprint.
     run = Run("rollback", source.name, runs.iloc[-1].sha256, user_name, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
               rows, note=f"rolled back from v{state.version:04d} to v{version:04d}")
-    return commit(frames, run, runs, folder)
+    return commit(frames, run, runs, folder, row_sources=row_sources)
 
 
 def _fault_point(name: str) -> None:

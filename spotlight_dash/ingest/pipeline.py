@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import hashlib
+import json
+import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 
-from spotlight_dash import schema, store
-from spotlight_dash.ingest import rules, textdir
-from spotlight_dash.ingest.report import IngestError, IngestReport, RawRow
+from spotlight_dash import diff, schema, store
+from spotlight_dash.ingest import plausibility, rules, textdir, workbook
+from spotlight_dash.ingest.report import IngestError, IngestReport, Place, RawRow
 from spotlight_dash.ingest.validate import validate_rows
 
 
@@ -26,7 +31,8 @@ def to_frames(validated: rules.Validated) -> dict[str, pd.DataFrame]:
     frames = {}
     for name, pairs in validated.items():
         columns = schema.TABLES[name].columns
-        frames[name] = pd.DataFrame([row.model_dump() for row, _ in pairs], columns=columns)
+        # The validated values as they are (dates as dates); model_dump would serialise them.
+        frames[name] = pd.DataFrame([[row.__dict__[c] for c in columns] for row, _ in pairs], columns=columns)
     return frames
 
 
@@ -74,3 +80,151 @@ def build(data_dir: Path, user_name: str | None = None, dry_run: bool = False) -
     run = store.Run("build", str(data_dir), textdir.fingerprint(data_dir), user_name or getpass.getuser(), started, rows)
     version = store.commit(to_frames(validated), run, previous)
     return Outcome(report, version, rows)
+
+
+# ---- workbook imports ---------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    """What checking (and perhaps committing) a workbook gave; everything the Data page shows."""
+
+    report: IngestReport
+    comparison: diff.Comparison | None  # None when the file has errors
+    rows: dict[str, int]  # rows read per table
+    sha256: str
+    base_version: int | None  # the snapshot the file was compared with
+    version: int | None = None  # the new snapshot, when one was committed
+    status: str = "checked"  # problems | warnings | valid | nothing to change | committed
+
+    @property
+    def problems(self) -> pd.DataFrame:
+        return self.report.frame()
+
+    @property
+    def changes(self) -> pd.DataFrame:
+        return self.comparison.summary() if self.comparison else diff.Comparison({}).summary()
+
+
+def current_tables() -> tuple[int | None, dict[str, pd.DataFrame], pd.DataFrame, pd.DataFrame]:
+    """The current snapshot's version, tables, ingest runs and row locations (empty store: none)."""
+    state = store.current_state()
+    if state.path is None:
+        return None, {}, pd.DataFrame(columns=store.RUN_COLUMNS), pd.DataFrame(columns=store.ROW_SOURCE_COLUMNS)
+    with store.open_reader(state.path) as con:
+        return state.version, store.read_tables(con), store.read_runs(con), store.read_row_sources(con)
+
+
+def check_workbook(data: bytes, filename: str, remove_missing: Iterable[str] = (),
+                   limits: workbook.Limits | None = None) -> ImportResult:
+    """Read, validate and compare with the current snapshot; writes nothing (the dry run)."""
+    report = IngestReport()
+    digest = hashlib.sha256(data).hexdigest()
+    base, current, _, _ = current_tables()
+    raw = workbook.read_workbook(data, filename, report, limits)
+    for table in remove_missing:
+        if table not in schema.TABLES:
+            report.add(Place(filename), f"--remove-missing names no table: {table!r}",
+                       f"use one of: {', '.join(schema.TABLES)}")
+        elif not raw.get(table) and report.ok:
+            report.add(Place(filename, sheet=schema.TABLES[table].sheet),
+                       f"removal was asked for {table}, but the workbook has no rows on its sheet",
+                       "leave out the removal, or load a sheet that holds every row to keep")
+    validated = validate(raw, report, rules.reference_keys(current))
+    rows = {name: len(pairs) for name, pairs in validated.items() if pairs}
+    if not report.ok:
+        return ImportResult(report, None, rows, digest, base, status="problems")
+    plausibility.check(validated, current, report)
+    incoming = to_frames({name: pairs for name, pairs in validated.items() if pairs})
+    comparison = diff.compare(current, incoming, remove_missing)
+    result = ImportResult(report, comparison, rows, digest, base, status="valid")
+    result._validated = validated  # the rows' places, for the row locations written on commit
+    if comparison.is_empty:
+        result.status = "nothing to change"
+    return result
+
+
+def _row_sources(result: ImportResult, filename: str, previous: pd.DataFrame) -> pd.DataFrame:
+    """Previous locations, minus rows this import replaced or removed, plus this file's rows."""
+    fresh, leaving = [], set()
+    for name, change in result.comparison.tables.items():
+        pairs = result._validated.get(name, [])
+        positions = [*change.added["_pos"].tolist(), *change.changed["_pos"].tolist()]
+        keys = dict(zip(sorted(positions), change.added_keys))
+        for position, key in keys.items():
+            place = pairs[int(position)][1].place
+            fresh.append((name, key, filename, result.sha256, place.sheet, place.row, None))
+        leaving |= {(name, key) for key in [*change.added_keys, *change.removed_keys]}
+    kept = previous[[(t, k) not in leaving for t, k in zip(previous.table_name, previous.row_key)]] if len(previous) else previous
+    new = pd.DataFrame(fresh, columns=store.ROW_SOURCE_COLUMNS).astype({"version": "Int64"})
+    return pd.concat([kept.astype({"version": "Int64"}), new], ignore_index=True) if len(kept) else new
+
+
+def import_workbook(data: bytes, filename: str, user_name: str | None = None, *, dry_run: bool = False,
+                    accept_warnings: bool = False, remove_missing: Iterable[str] = (),
+                    limits: workbook.Limits | None = None) -> ImportResult:
+    """Check a workbook and, when it has no errors (and its warnings are accepted), commit it.
+
+    The commit is one new snapshot (store.commit: atomic); a file that changes nothing writes
+    nothing. The run records who, when, the file, its SHA-256 and the rows per table.
+    """
+    started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    filename = Path(filename).name
+    result = check_workbook(data, filename, remove_missing, limits)
+    if result.status == "problems":
+        return result
+    if result.report.warnings and not accept_warnings:
+        result.status = "warnings"
+        return result
+    if dry_run or result.status == "nothing to change":
+        return result
+    base, current, runs, row_sources = current_tables()
+    if base != result.base_version:
+        raise store.StoreChanged("the store changed while this file was being checked; check it again")
+    _fault_point("import-before-commit")
+    run = store.Run("import", filename, result.sha256, user_name or getpass.getuser(), started, result.rows,
+                    note=result.comparison.text())
+    result.version = store.commit(diff.apply(current, result.comparison), run, runs,
+                                  row_sources=_row_sources(result, filename, row_sources),
+                                  expected_version=base)
+    result.status = "committed"
+    return result
+
+
+def undo_last_import(user_name: str | None = None) -> int:
+    """Make the snapshot before the last import current again (a rollback, recorded as such).
+
+    Refused when the current snapshot was not made by an import: undo never skips over a
+    later build or rollback unseen.
+    """
+    _, _, runs, _ = current_tables()
+    if not len(runs):
+        raise store.StoreError("the store is empty; there is no import to undo")
+    last = runs.iloc[-1]
+    if last.run_kind != "import":
+        raise store.StoreError(f"the current snapshot v{int(last.version):04d} was made by a {last.run_kind}, "
+                               "not an import; use `rollback VERSION` to choose a snapshot")
+    return store.rollback(None, user_name or getpass.getuser())
+
+
+def import_history() -> pd.DataFrame:
+    """Every ingest run the current snapshot records: when, kind, who, file, SHA-256, rows, changes."""
+    _, _, runs, _ = current_tables()
+    if not len(runs):
+        return pd.DataFrame(columns=["version", "finished_at", "run_kind", "user_name", "file", "sha256", "rows", "note"])
+    rows = [", ".join(f"{k} {v}" for k, v in json.loads(text).items() if v) for text in runs.rows_json]
+    return runs.assign(rows=rows)[["version", "finished_at", "run_kind", "user_name", "file", "sha256", "rows", "note"]]
+
+
+def row_source(table: str, row: dict) -> dict | None:
+    """Where one stored row was loaded from (file, sheet, row, SHA-256, version), or None."""
+    _, _, _, row_sources = current_tables()
+    key = diff.keys_of(table, pd.DataFrame([{c: row.get(c) for c in schema.TABLES[table].columns}]))[0]
+    found = row_sources[(row_sources.table_name == table) & (row_sources.row_key == key)]
+    return None if found.empty else found.iloc[-1].to_dict()
+
+
+def _fault_point(name: str) -> None:
+    """Lets the fault tests kill an import at a known moment (``SPOTLIGHT_FAULT_PAUSE=name``)."""
+    if os.environ.get("SPOTLIGHT_FAULT_PAUSE") == name:
+        time.sleep(60)

@@ -38,6 +38,16 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.place}: {self.message}"
 
+    def line(self) -> str:
+        """The whole story on one line: place, column, message, the value found, what to do."""
+        column = self.place.column
+        text = self.message if not column or self.message.startswith(column) else f"{column}: {self.message}"
+        if self.value is not None and repr(self.value) not in text:
+            text += f" (the cell holds {self.value!r})"
+        if self.fix:
+            text += f" -> {self.fix}"
+        return ("warning: " if self.severity == "warning" else "") + f"{self.place}: {text}"
+
 
 @dataclass
 class RawRow:
@@ -47,6 +57,7 @@ class RawRow:
     values: dict[str, Any]
     place: Place
     cells: dict[str, str] = field(default_factory=dict)  # column -> cell reference
+    reported: set[str] = field(default_factory=set)  # columns the reader already reported; not again
 
     def place_of(self, column: str) -> Place:
         p = self.place
@@ -71,6 +82,18 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def detailed_lines(self) -> list[str]:
+        return [p.line() for p in self.problems]
+
+    def frame(self):
+        """The problems as a table for a page: one row each, errors first."""
+        import pandas as pd  # only callers that want a table pay for pandas here
+
+        rows = [(p.severity, p.place.sheet or p.place.file, p.place.cell or "", p.place.column or "",
+                 "" if p.value is None else str(p.value), p.message, p.fix)
+                for p in sorted(self.problems, key=lambda p: p.severity != "error")]
+        return pd.DataFrame(rows, columns=["severity", "sheet", "cell", "column", "value", "problem", "how_to_fix"])
 
     def lines(self) -> list[str]:
         return [("warning: " if p.severity == "warning" else "") + str(p) for p in self.problems]

@@ -6,6 +6,9 @@ so a workbook may refer to a programme or source that is already in the store.
 
 from __future__ import annotations
 
+import difflib
+from functools import lru_cache
+from operator import attrgetter
 from collections import defaultdict
 from typing import Iterable
 
@@ -36,7 +39,14 @@ TOTALS: dict[str, str] = {"media": "count", "reach": "count", "reference_group":
 
 
 def _key(row: schema.Row, columns: Iterable[str]) -> tuple:
-    return tuple(getattr(row, c) for c in columns)
+    return _getter(tuple(columns))(row)
+
+
+@lru_cache(maxsize=None)
+def _getter(columns: tuple[str, ...]):
+    """A fast key function (attrgetter) that always returns a tuple, even for one column."""
+    get = attrgetter(*columns)
+    return get if len(columns) > 1 else (lambda row: (get(row),))
 
 
 def check_duplicates(rows: Validated, report: IngestReport) -> None:
@@ -53,6 +63,14 @@ def check_duplicates(rows: Validated, report: IngestReport) -> None:
                 first[k] = raw
 
 
+def _near_miss(value, candidates: set) -> str | None:
+    """The closest known code, for typos such as "2O21" or "3.2.20"."""
+    text = str(value).strip().casefold()
+    pool = {str(c).casefold(): c for c in candidates if c is not None}
+    match = difflib.get_close_matches(text, list(pool), n=1, cutoff=0.75)
+    return pool[match[0]] if match else None
+
+
 def check_references(rows: Validated, report: IngestReport, known: Known | None = None) -> None:
     known = known or {}
     for table, columns, target, target_columns in REFERENCES:
@@ -64,8 +82,10 @@ def check_references(rows: Validated, report: IngestReport, known: Known | None 
                 continue
             if value not in available:
                 shown = value[-1]
+                close = _near_miss(shown, {k[-1] for k in available if k[:-1] == value[:-1]})
+                hint = f"; did you mean {close!r}?" if close else ""
                 report.add(raw.place_of(columns[-1]),
-                           f"{columns[-1]} {shown!r} is not in {target}",
+                           f"{columns[-1]} {shown!r} is not in {target}{hint}",
                            f"add it to the {schema.TABLES[target].sheet} sheet first, or correct the code",
                            shown)
 

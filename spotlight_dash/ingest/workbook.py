@@ -1,0 +1,379 @@
+"""Reader for a user's Excel workbook (.xlsx): one sheet per table, headers in row 1.
+
+The file is untrusted. Before any spreadsheet library sees it, the container is checked: size,
+encryption (an OLE file, not a zip), macros, external links, and the real unzipped size of
+every member (a zip's directory may lie, so members are read with a byte budget). Values are
+read with python-calamine (fast, and it counts real rows rather than trusting ``<dimension>``);
+the sheet XML is looked at only for what calamine hides: formulas with no saved value.
+
+Every cell is coerced by its column's type before the pydantic models see it: numbers in text
+columns become text ("2021"), Excel date serials become dates with the workbook's own epoch,
+NaN and infinity are refused. Problems go to the IngestReport with ``Sheet!Cell``; reading goes
+on, so one pass reports everything that is wrong with the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import io
+import math
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from defusedxml import ElementTree
+from openpyxl.utils import get_column_letter
+from python_calamine import CalamineWorkbook
+
+from spotlight_dash import schema
+from spotlight_dash.ingest.report import IngestReport, Place, RawRow
+
+MB = 2**20
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted xlsx and old .xls are OLE/CFB files
+SHEETS = {t.sheet: t for t in schema.TABLES.values()}
+INSTRUCTIONS_SHEET = "Instructions"
+LISTS_SHEET = "Lists"  # the template's hidden code lists behind the dropdowns
+IGNORED_SHEETS = {INSTRUCTIONS_SHEET, LISTS_SHEET}
+HEADER_UNIT = re.compile(r"\s*\(.*\)\s*$")  # "amount_usd (USD)" -> "amount_usd"
+FORMULA_WITHOUT_VALUE = re.compile(
+    rb'<c r="([A-Z]+[0-9]+)"[^>]*?>\s*<f(?:\s[^>]*)?(?:/>|>(.*?)</f>)\s*(?:<v\s*/>|<v></v>)?\s*</c>', re.S)
+EPOCH_1900 = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 once Excel's fictitious 1900-02-29 is skipped
+EPOCH_1904 = dt.date(1904, 1, 1)
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = 25 * MB
+    max_unzipped_bytes: int = 400 * MB
+    max_rows_per_sheet: int = 200_000
+
+
+class WorkbookRow(RawRow):
+    """A sheet row; its Place and cell references are made when a problem or a commit asks for
+    them, not for each of 100,000 rows up front."""
+
+    def __init__(self, table: str, values: dict[str, Any], file: str, sheet: str, row: int,
+                 letters: dict[str, str], reported):
+        self.table, self.values, self.cells, self.reported = table, values, {}, reported
+        self.file, self.sheet, self.row, self.letters = file, sheet, row, letters
+
+    @property
+    def place(self) -> Place:
+        return Place(self.file, self.row, sheet=self.sheet, cell=f"A{self.row}")
+
+    def place_of(self, column: str) -> Place:
+        letter = self.letters.get(column)
+        return Place(self.file, self.row, column, self.sheet, f"{letter}{self.row}" if letter else f"A{self.row}")
+
+
+NOTHING_REPORTED = frozenset()
+
+
+def sheet_for(table: str) -> str:
+    return schema.TABLES[table].sheet
+
+
+def header_name(text: Any) -> str:
+    return HEADER_UNIT.sub("", str(text)).strip() if text not in (None, "") else ""
+
+
+# ---- the container ------------------------------------------------------------------------
+
+
+def _read_members(data: bytes, label: str, report: IngestReport, limits: Limits) -> dict[str, bytes] | None:
+    place = Place(label)
+    if len(data) > limits.max_file_bytes:
+        report.add(place, f"the file is {len(data) / MB:.1f} MB, above the limit of {limits.max_file_bytes / MB:.0f} MB",
+                   "split the rows into several workbooks and load them one after the other")
+        return None
+    if data[:8] == OLE_MAGIC:
+        report.add(place, "the file is password-protected (encrypted) or an old Excel 97-2003 .xls file",
+                   "remove the password (File > Info > Protect Workbook) and save as Excel Workbook (.xlsx)")
+        return None
+    if not data.startswith(b"PK") or not zipfile.is_zipfile(io.BytesIO(data)):
+        report.add(place, "the file is not an Excel workbook (.xlsx)",
+                   "save it from Excel as Excel Workbook (.xlsx), or start from the template")
+        return None
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        report.add(place, f"the workbook is damaged ({exc})", "open it in Excel and save it again")
+        return None
+    stated = sum(i.file_size for i in infos)
+    problems = len(report.problems)
+    bomb = ("the file expands to more than {cap} MB when unzipped, too much for a data workbook "
+            "(a zip bomb?)", "remove what is not data (images, other sheets) or split the workbook")
+    if stated > limits.max_unzipped_bytes:
+        report.add(place, bomb[0].format(cap=limits.max_unzipped_bytes // MB), bomb[1])
+        return None
+    names = {i.filename for i in infos}
+    if PurePath(label).suffix.lower() == ".xlsm" or "xl/vbaProject.bin" in names:
+        report.add(place, "the workbook contains macros (.xlsm); macros are never loaded",
+                   "save it as Excel Workbook (.xlsx), which leaves the macros out")
+    if any(n.startswith("xl/externalLinks/") for n in names):
+        report.add(place, "the workbook links to other files (external links), whose values could change unseen",
+                   "break the links (Data > Edit Links > Break Link), save, and load it again")
+    members: dict[str, bytes] = {}
+    budget = limits.max_unzipped_bytes
+    try:
+        for info in infos:
+            # The directory's sizes can lie: read every member against the real byte budget.
+            with archive.open(info) as handle:
+                chunk = handle.read(budget + 1)
+            budget -= len(chunk)
+            if budget < 0:
+                report.add(place, bomb[0].format(cap=limits.max_unzipped_bytes // MB), bomb[1])
+                return None
+            members[info.filename] = chunk
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+        report.add(place, f"the workbook is damaged ({exc})", "open it in Excel and save it again")
+        return None
+    if "xl/workbook.xml" not in members:
+        report.add(place, "the file is a zip but not an Excel workbook (no xl/workbook.xml)",
+                   "save it from Excel as Excel Workbook (.xlsx)")
+        return None
+    return None if len(report.problems) > problems else members
+
+
+def _sheet_xml(members: dict[str, bytes]) -> tuple[dict[str, bytes], dt.date]:
+    """Each sheet's XML by sheet name, and the workbook's date epoch (1900 or 1904)."""
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+    book = ElementTree.fromstring(members["xl/workbook.xml"])
+    pr = book.find("m:workbookPr", ns)
+    epoch = EPOCH_1904 if pr is not None and pr.get("date1904") in ("1", "true") else EPOCH_1900
+    targets = {}
+    rels = members.get("xl/_rels/workbook.xml.rels")
+    if rels:
+        for rel in ElementTree.fromstring(rels):
+            target = rel.get("Target", "")
+            targets[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    xml = {}
+    for sheet in book.iterfind("m:sheets/m:sheet", ns):
+        path = targets.get(sheet.get(f"{{{ns['r']}}}id"))
+        if path in members:
+            xml[sheet.get("name")] = members[path]
+    return xml, epoch
+
+
+# ---- cells --------------------------------------------------------------------------------
+
+
+class CellProblem(ValueError):
+    def __init__(self, message: str, fix: str):
+        super().__init__(message)
+        self.fix = fix
+
+
+def _from_serial(serial: float, epoch: dt.date) -> dt.date:
+    if not 1 <= serial < 2958466:  # 2958465 = 9999-12-31, Excel's last day
+        raise ValueError
+    if epoch == EPOCH_1900 and serial < 61:
+        return dt.date(1899, 12, 31) + dt.timedelta(days=int(serial))  # before Excel's phantom 29 Feb 1900
+    return epoch + dt.timedelta(days=int(serial))
+
+
+def coerce(value: Any, sql_type: str, column: str, epoch: dt.date) -> Any:
+    """A cell's value in the form its column's model expects; CellProblem when it cannot be."""
+    if value == "" or value is None:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise CellProblem(f"{column}: {value!r} is not a finite number", "enter a number, or leave the cell empty if it was not reported")
+    if sql_type == "VARCHAR":
+        if isinstance(value, float):
+            return str(int(value)) if value.is_integer() else repr(value)
+        if isinstance(value, (dt.datetime, dt.date)):
+            return value.isoformat()[:10]
+        return value if isinstance(value, str) else str(value)
+    if sql_type == "DATE":
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            try:
+                return _from_serial(value, epoch)
+            except (ValueError, OverflowError):
+                raise CellProblem(f"{column}: {value!r} is not a date", "enter a date as YYYY-MM-DD") from None
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise CellProblem(f"{column}: {value!r} is not a date", "enter a date as YYYY-MM-DD, e.g. 2021-06-30") from None
+    if sql_type == "BIGINT" and isinstance(value, float) and value.is_integer():
+        return int(value)  # calamine reads every number as a float; pillar 3 is not pillar 3.0
+    if sql_type in ("DOUBLE", "BIGINT") and isinstance(value, str):
+        try:
+            number = float(value.replace(" ", "").replace("\u00a0", ""))
+        except ValueError:
+            return value  # the model says what is wrong ("Input should be a valid number")
+        if not math.isfinite(number):
+            raise CellProblem(f"{column}: {value!r} is not a finite number",
+                              "enter a number, or leave the cell empty if it was not reported")
+    return value
+
+
+# ---- sheets -------------------------------------------------------------------------------
+
+
+def _count_rows(xml: bytes) -> int:
+    return xml.count(b"<row ") + xml.count(b"<row>")
+
+
+def _formulas_without_value(xml: bytes) -> dict[str, str]:
+    if b"<f" not in xml:
+        return {}
+    return {m.group(1).decode(): (m.group(2) or b"").decode(errors="replace")
+            for m in FORMULA_WITHOUT_VALUE.finditer(xml)}
+
+
+def _read_sheet(name: str, table: schema.Table, grid: list[list[Any]], start: tuple[int, int], xml: bytes,
+                merged: list, label: str, report: IngestReport, epoch: dt.date) -> list[RawRow]:
+    """Rows of one sheet; ``grid`` is calamine's values, ``start`` its (row, col) offset from A1."""
+    row0, col0 = start
+    if row0 > 0 or not grid:
+        report.add(Place(label, 1, sheet=name, cell="A1"), "the header row (row 1) is empty",
+                   f"put the column names in row 1: {', '.join(table.columns)}")
+        return []
+    headers = {}
+    for index, text in enumerate(grid[0]):
+        column = header_name(text)
+        if column:
+            headers[col0 + index] = column
+    letters = {c: get_column_letter(i + 1) for i, c in headers.items()}
+    bad_header = False
+    seen: set[str] = set()
+    for index, column in headers.items():
+        cell = f"{get_column_letter(index + 1)}1"
+        if column in seen:
+            report.add(Place(label, 1, column, name, cell), f"column {column!r} appears twice", "delete one of the two columns")
+            bad_header = True
+        elif column not in table.columns:
+            close = difflib.get_close_matches(column, table.columns, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            report.add(Place(label, 1, column, name, cell), f"unknown column {column!r} in {name}{hint}",
+                       f"rename it to one of: {', '.join(table.columns)}", column)
+            bad_header = True
+        seen.add(column)
+    next_free = get_column_letter(col0 + len(grid[0]) + 1)
+    for column in table.columns:
+        if column not in seen and schema.column_meta(table.name, column)["required"]:
+            report.add(Place(label, 1, column, name, f"{next_free}1"), f"missing required column {column!r}",
+                       "add the column to row 1 (copy the header from the template)")
+            bad_header = True
+    if bad_header:
+        return []
+    sql_types = {c: schema.column_meta(table.name, c)["sql_type"] for c in table.columns}
+    unsaved = _formulas_without_value(xml)
+    merged_cells: dict[tuple[int, int], str] = {}
+    for (r1, c1), (r2, c2) in merged:
+        ref = f"{get_column_letter(c1 + 1)}{r1 + 1}:{get_column_letter(c2 + 1)}{r2 + 1}"
+        report.add(Place(label, r1 + 1, headers.get(c1), name, f"{get_column_letter(c1 + 1)}{r1 + 1}"),
+                   f"merged cells {ref} in the data area; only the first cell of a merge keeps its value",
+                   "unmerge the cells (Home > Merge & Center) and fill in every cell")
+        for r in range(r1, r2 + 1):
+            for c in range(c1, c2 + 1):
+                merged_cells[(r, c)] = ref
+    positions = [(index, headers[col0 + index]) for index in range(len(grid[0])) if col0 + index in headers]
+    data = grid[1:]
+    first_row = row0 + 2  # the Excel row number of data[0]
+    reported: dict[int, set[str]] = {}  # data index -> columns already reported
+    columns = []
+    by_column = list(zip(*data)) if data else []
+    for index, column in positions:
+        letter = letters[column]
+        cells = by_column[index] if index < len(by_column) else [""] * len(data)
+        out = _fast_column(cells, sql_types[column], empty_is_none=not unsaved)
+        for offset in [i for i, v in enumerate(out) if v is _SLOW]:
+            value = cells[offset]
+            excel_row = first_row + offset
+            cell = f"{letter}{excel_row}"
+            if value == "" and cell in unsaved:
+                report.add(Place(label, excel_row, column, name, cell),
+                           f"{column}: the formula ={unsaved[cell]} has no saved value",
+                           "open the file in Excel, let it calculate, save, and load it again; or type the value")
+                reported.setdefault(offset, set()).add(column)
+            elif (excel_row - 1, col0 + index) in merged_cells:
+                reported.setdefault(offset, set()).add(column)  # reported once for the whole merge, above
+            try:
+                out[offset] = coerce(value, sql_types[column], column, epoch)
+            except CellProblem as problem:
+                report.add(Place(label, excel_row, column, name, cell), str(problem), problem.fix, value)
+                reported.setdefault(offset, set()).add(column)
+                out[offset] = None
+        columns.append(out)
+    names = [column for _, column in positions]
+    rows: list[RawRow] = []
+    width = len(names)
+    for offset, values in enumerate(zip(*columns)):
+        if values.count(None) == width and offset not in reported:
+            continue  # blank rows between blocks are layout, not data
+        rows.append(WorkbookRow(table.name, dict(zip(names, values)), label, name, first_row + offset, letters,
+                                reported.get(offset, NOTHING_REPORTED)))
+    return rows
+
+
+_SLOW = object()  # marks a cell that needs coerce() and perhaps a problem report
+
+
+def _fast_column(cells: list[Any], sql_type: str, empty_is_none: bool) -> list[Any]:
+    """Cells that need no conversion pass as they are, in one comprehension per column type
+    (text in a text column, a finite number in a number column); the rest are marked _SLOW."""
+    slow = _SLOW
+    if sql_type == "VARCHAR":
+        out = [v if v.__class__ is str and v != "" else slow for v in cells]
+    elif sql_type == "DOUBLE":
+        out = [v if v.__class__ is float and v - v == 0 else slow for v in cells]  # NaN, inf: v - v is NaN
+    elif sql_type == "BIGINT":
+        out = [int(v) if v.__class__ is float and v - v == 0 and v.is_integer() else slow for v in cells]
+    elif sql_type == "BOOLEAN":
+        out = [v if v.__class__ is bool else slow for v in cells]
+    else:
+        out = [v if v.__class__ is dt.date else slow for v in cells]
+    if empty_is_none and slow in out:
+        out = [None if v is slow and c == "" else v for v, c in zip(out, cells)]
+    return out
+
+
+def read_workbook(data: bytes, filename: str, report: IngestReport, limits: Limits | None = None) -> dict[str, list[RawRow]]:
+    """Every table sheet's rows as RawRows (Place = file, sheet, row, cell); problems to ``report``."""
+    limits = limits or Limits()
+    label = PurePath(filename).name
+    members = _read_members(data, label, report, limits)
+    if members is None:
+        return {}
+    xml_by_sheet, epoch = _sheet_xml(members)
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - calamine raises several types for damaged files
+        report.add(Place(label), f"the workbook cannot be read ({exc})", "open it in Excel and save it again")
+        return {}
+    rows: dict[str, list[RawRow]] = {}
+    for name in book.sheet_names:
+        if name in IGNORED_SHEETS:
+            continue
+        xml = xml_by_sheet.get(name, b"")
+        table = SHEETS.get(name) or SHEETS.get(name.strip())
+        if table is None:
+            if _count_rows(xml) == 0 and b"<c " not in xml:
+                continue  # an empty extra sheet (Excel's "Sheet2") holds nothing to lose
+            close = difflib.get_close_matches(name, list(SHEETS), n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            report.add(Place(label, sheet=name, cell="A1"), f"unknown sheet {name!r}{hint}",
+                       f"rename it to one of the template's sheets ({', '.join(SHEETS)}) or delete it")
+            continue
+        real_rows = _count_rows(xml)
+        if real_rows > limits.max_rows_per_sheet + 1:
+            report.add(Place(label, sheet=name, cell="A1"),
+                       f"the sheet has {real_rows - 1:,} rows, above the limit of {limits.max_rows_per_sheet:,}",
+                       "split the rows into several workbooks and load them one after the other")
+            continue
+        sheet = book.get_sheet_by_name(name)
+        grid = sheet.to_python(skip_empty_area=True)
+        start = sheet.start or (0, 0)
+        rows.setdefault(table.name, []).extend(
+            _read_sheet(name, table, grid, start, xml, sheet.merged_cell_ranges or [], label, report, epoch))
+    return rows
