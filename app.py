@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from spotlight_dash.ui import auth
+
 st.set_page_config(page_title="Spotlight Central Asia · results", page_icon=":material/bar_chart:", layout="wide")
 
-navigation = st.navigation({
+sections = {
     "Steering Committee": [
         st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
         st.Page("pages/meeting.py", title="Meeting mode", icon=":material/co_present:"),
@@ -20,5 +22,10 @@ navigation = st.navigation({
     "About the data": [
         st.Page("pages/sources.py", title="Sources and methodology", icon=":material/menu_book:"),
     ],
-})
+}
+# A viewer's navigation has no Data page, so its URL leads nowhere; the page checks the role too.
+if auth.is_editor():
+    sections["About the data"].append(st.Page("pages/data.py", title="Data", icon=":material/upload_file:"))
+navigation = st.navigation(sections)
+auth.sign_in_box()  # before the page: an empty store must still let an editor in to load data
 navigation.run()

@@ -1,6 +1,7 @@
 """Who may change the store from the app: an editor is whoever knows the editor secret.
 
-The secret is set on the server as ``SPOTLIGHT_EDITOR_SECRET``. With no secret configured there
+The secret is set on the server as ``SPOTLIGHT_EDITOR_SECRET`` (or ``editor_secret`` in
+``.streamlit/secrets.toml``). With no secret configured there
 is no editor at all (the app is read-only), so a forgotten setting never opens the import.
 """
 
@@ -12,13 +13,16 @@ import os
 EDITOR_SECRET_ENV = "SPOTLIGHT_EDITOR_SECRET"
 
 
-def editor_secret_configured() -> bool:
-    return bool(os.environ.get(EDITOR_SECRET_ENV))
+def editor_secret_configured(configured: str | None = None) -> bool:
+    return bool(configured or os.environ.get(EDITOR_SECRET_ENV))
 
 
-def is_editor(supplied: str | None) -> bool:
-    """True when ``supplied`` equals the configured secret (compared in constant time)."""
-    expected = os.environ.get(EDITOR_SECRET_ENV) or ""
+def is_editor(supplied: str | None, configured: str | None = None) -> bool:
+    """True when ``supplied`` equals the configured secret (compared in constant time).
+
+    ``configured`` is a secret from elsewhere (Streamlit secrets); the environment wins.
+    """
+    expected = os.environ.get(EDITOR_SECRET_ENV) or configured or ""
     if not expected or not supplied:
         return False
     # compare_digest takes the same time wherever the strings differ: no guessing by timing.

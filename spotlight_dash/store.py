@@ -322,7 +322,7 @@ def rollback(version: int | None, user_name: str, folder: Path | None = None) ->
     source = snapshot_path(version, folder)
     if not _readable(source):
         raise StoreError(f"snapshot v{version:04d} does not exist or cannot be read")
-    with duckdb.connect(str(source), read_only=True) as con:
+    with open_reader(source) as con:  # same configuration as the app's readers, which may hold it open
         frames = read_tables(con)
         runs = read_runs(con)
         row_sources = read_row_sources(con)

@@ -170,3 +170,32 @@ def test_without_a_store_the_page_says_how_to_build_one(tmp_path, monkeypatch):
     at = _run("overview")
     assert not at.exception
     assert any("python -m spotlight_dash build" in i.value for i in at.info)
+
+
+def test_the_data_page_refuses_a_viewer(use_shipped, monkeypatch):
+    monkeypatch.setenv("SPOTLIGHT_EDITOR_SECRET", "s3cret")
+    at = _run("data")
+    assert not at.exception
+    assert [e.value for e in at.error] == ["This page is for editors. Sign in with the editor secret in the sidebar."]
+    assert not at.get("file_uploader") and not at.get("download_button")
+
+
+def test_only_the_editor_secret_opens_the_data_page(use_shipped, monkeypatch):
+    monkeypatch.setenv("SPOTLIGHT_EDITOR_SECRET", "s3cret")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at.sidebar.text_input(key="editor_secret_input").input("s3cre").run()
+    at.sidebar.button(key="editor_sign_in").click().run()
+    assert at.session_state["editor"] is False
+    assert [e.value for e in at.sidebar.error] == ["That is not the editor secret."]
+    at.sidebar.text_input(key="editor_secret_input").input("s3cret").run()
+    at.sidebar.button(key="editor_sign_in").click().run()
+    assert at.session_state["editor"] is True
+    at.switch_page("pages/data.py").run()
+    assert not at.exception and len(at.get("file_uploader")) == 1
+    assert [s.value for s in at.subheader][:2] == ["1 · Get the workbook", "2 · Load a filled workbook"]
+
+
+def test_without_a_configured_secret_nobody_is_offered_a_sign_in(use_shipped, monkeypatch):
+    monkeypatch.delenv("SPOTLIGHT_EDITOR_SECRET", raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    assert not at.sidebar.text_input

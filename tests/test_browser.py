@@ -19,19 +19,23 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is not installed (make test installs it)"),
 ]
+EDITOR_SECRET = "correct horse battery staple"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
-def server(shipped_store):
+def server(shipped_store, tmp_path_factory):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "SPOTLIGHT_STORE": str(shipped_store)}
+    # Its own copy of the store: the import test below writes to it.
+    folder = tmp_path_factory.mktemp("browser") / "store"
+    shutil.copytree(shipped_store, folder)
+    env = {**os.environ, "SPOTLIGHT_STORE": str(folder), "SPOTLIGHT_EDITOR_SECRET": EDITOR_SECRET}
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                              "--server.address", "127.0.0.1", "--server.port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=(folder.parent / "server.log").open("w"),  # read it when a test fails
                             start_new_session=True)
     try:
         url = f"http://127.0.0.1:{port}"
@@ -163,3 +167,64 @@ def test_chart_page_and_pack_downloads_arrive_and_open(page, server):
     titles = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes
               if shape.has_text_frame and shape.text_frame.text][:1]
     assert titles == ["Steering Committee pack"] and len(deck.slides) >= 10
+
+
+def _exported_workbook(kazakhstan_hits: int) -> bytes:
+    import io
+
+    import openpyxl
+
+    from spotlight_dash import workbook_template
+    from spotlight_dash.ingest import pipeline
+
+    _, current, _, _ = pipeline.current_tables()
+    book = openpyxl.load_workbook(io.BytesIO(workbook_template.export_bytes(current)))
+    media = book["Media"]
+    for row in media.iter_rows(min_row=2):
+        if row[2].value == "hits" and row[3].value == "KAZ":
+            row[8].value = kazakhstan_hits
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_viewer_cannot_reach_the_data_page_even_by_url(page, server):
+    page.goto(f"{server}/data")
+    page.wait_for_timeout(3000)
+    assert page.locator('[data-testid="stFileUploader"]').count() == 0
+    assert "Data" not in page.locator('[data-testid="stSidebarNav"]').inner_text().split("\n")
+
+
+def test_an_editor_loads_a_workbook_sees_the_change_and_can_undo_it(page, server, use_shipped, tmp_path):
+    _open(page, server, PAGES[""])
+    page.get_by_text("Editor", exact=True).click()
+    page.get_by_label("Editor secret").fill(EDITOR_SECRET)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="Data").click()
+    page.get_by_role("heading", name="1 · Get the workbook").wait_for(timeout=30_000)
+
+    bad = tmp_path / "not-a-workbook.xlsx"
+    bad.write_text("name,count\nKazakhstan,39\n")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
+    page.get_by_text("Nothing was written").wait_for(timeout=60_000)
+
+    changed = tmp_path / "media-2020.xlsx"
+    changed.write_bytes(_exported_workbook(41))  # built from the shipped store: the same content as the server's
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(changed))
+    page.get_by_text("What loading media-2020.xlsx changes").wait_for(timeout=60_000)
+    # 41 makes the countries add up to 79 of the 77 hits: a warning to acknowledge, not an error.
+    load = page.get_by_role("button", name="Load these changes as a new snapshot")
+    assert page.get_by_text("1 warning(s)").count() == 1 and load.is_disabled()
+    page.get_by_text("I have read the warnings and want to load the file").click()
+    load.click()
+    page.get_by_text("as snapshot v0002").first.wait_for(timeout=60_000)
+
+    viewer = page.context.browser.new_page()
+    try:
+        _open(viewer, f"{server}/communications", "Communications")
+        assert "41" in _chart_text(viewer, "Media hits by country")
+    finally:
+        viewer.close()
+
+    page.get_by_role("button", name="Undo it").click()
+    page.get_by_text("Undone: snapshot v0003 is current").wait_for(timeout=60_000)

@@ -67,10 +67,18 @@ def _inside_the_app_frame() -> None:
         st.rerun()
 
 
-def start(title: str, question: str | None = None) -> View:
-    """Page title, store warnings and the filter bar; returns the view the page draws."""
+def frame(title: str, question: str | None = None) -> None:
+    """A page's title and question, inside the app's navigation."""
     _inside_the_app_frame()
     st.session_state[PAGE_CHARTS] = {}
+    st.title(title)
+    if question:
+        st.caption(question)
+
+
+def start(title: str, question: str | None = None) -> View:
+    """Page title, store warnings and the filter bar; returns the view the page draws."""
+    frame(title, question)
     snapshot = snapshot_or_stop()
     choices = _choices(snapshot)
     remembered = st.session_state.get(REMEMBERED)
@@ -94,9 +102,6 @@ def start(title: str, question: str | None = None) -> View:
     filters = Filters(**values)
     st.session_state[REMEMBERED] = filters
     _write_url(filters)
-    st.title(title)
-    if question:
-        st.caption(question)
     return View(snapshot, filters, choices, viewstate.describe(filters, choices))
 
 
