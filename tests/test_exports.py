@@ -126,3 +126,14 @@ def test_cli_lists_charts_and_writes_a_named_file(use_shipped, tmp_path):
                           "--year", "2020", "-o", str(tmp_path / "b.csv")], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert "2541617" in (tmp_path / "b.csv").read_text(encoding="utf-8-sig")
+
+
+@needs_chromium
+def test_cyrillic_survives_into_the_exported_pdf_and_svg(view, tmp_path):
+    files = view.chart_files("media-hits-by-country")
+    russian = chart_files.ChartFiles.make("media-hits-by-country", files.frames, files.filters,
+                                          "Региональная программа · Казахстан", files.sources, files.meta.as_of, 1)
+    assert "Региональная программа · Казахстан" in russian.image("svg", "wide").decode("utf-8")
+    (tmp_path / "ru.pdf").write_bytes(russian.image("pdf", "wide"))
+    text = subprocess.run(["pdftotext", str(tmp_path / "ru.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Региональная программа" in text
