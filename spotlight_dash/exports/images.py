@@ -11,7 +11,9 @@ from __future__ import annotations
 import atexit
 import concurrent.futures
 import html
+import os
 import re
+import shutil
 import struct
 import threading
 import warnings
@@ -91,6 +93,12 @@ class _Engine:
 
 ENGINE = _Engine()
 atexit.register(ENGINE.close)
+
+
+def available() -> bool:
+    """Whether a Chromium for kaleido is installed (kaleido also honours BROWSER_PATH)."""
+    return bool(os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+                or shutil.which("google-chrome"))
 
 
 def render(figure: go.Figure, fmt: str, shape: str, alt_text: str = "", title: str = "") -> bytes:

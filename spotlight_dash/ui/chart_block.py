@@ -39,9 +39,8 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
             st.markdown(f"**{chart.title}**")
             st.info(chart.empty, icon=":material/info:")
         else:
-            file_name = charts.export_name(name, filters, view.snapshot.version)
             st.plotly_chart(figure, theme=None, width="stretch", key=f"chart-{name}",
-                            config={"displaylogo": False, "toImageButtonOptions": {"filename": file_name}})
+                            config={"displaylogo": False, "toImageButtonOptions": {"filename": files.base_name}})
         if ignored:
             st.caption(f"These figures are not broken down by {' or '.join(ignored)}: "
                        "they are shown for all of them.")
@@ -59,7 +58,10 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
 def downloads(files: ChartFiles, has_figure: bool) -> None:
     """Image in three shapes, data as XLSX/CSV, and the alt text; files are made on click."""
     key = files.chart.name
-    if has_figure:
+    if has_figure and not images.available():
+        st.caption("Image files cannot be made on this server (Chromium is not installed). The camera icon "
+                   "in the chart's toolbar downloads a PNG from your browser.")
+    elif has_figure:
         shape = st.radio("Shape", list(images.SHAPES), format_func=images.SHAPE_LABELS.get, key=f"shape-{key}",
                          horizontal=True)
         for fmt, column in zip(("png", "svg", "pdf"), st.columns(3)):

@@ -1,8 +1,8 @@
 """What every page starts and ends with: the store's state, the filter bar, the footer.
 
 The filters live in the URL (a copied link reopens the same view) and in the session, so they
-stay when the user moves to another page. Widget keys are set from the URL only when the session
-does not hold them yet; afterwards the widgets are the truth and the URL follows them.
+stay when the user moves to another page. A session reads the link once; after that the view it
+remembers (updated by the filter widgets) is the truth, and the URL follows it.
 """
 
 from __future__ import annotations
