@@ -27,21 +27,28 @@ def synthetic_workbook(path: Path, rows: int) -> Path:
                                            "strings_to_urls": False})
     date = book.add_format({"num_format": "yyyy-mm-dd"})
 
-    def sheet(table: str, records: list[list]):
+    def sheet(table: str, records: list[dict]):
+        # By column name, so a column added to the schema cannot shift the values.
+        columns = schema.TABLES[table].columns
         ws = book.add_worksheet(schema.TABLES[table].sheet)
-        ws.write_row(0, 0, schema.TABLES[table].columns)
+        ws.write_row(0, 0, columns)
         for index, record in enumerate(records, start=1):
-            for col, value in enumerate(record):
+            for col, name in enumerate(columns):
+                value = record.get(name)
                 if value is not None:
                     ws.write(index, col, value, date if hasattr(value, "isoformat") else None)
         return ws
 
     import datetime as dt
 
-    sheet("documents", [["SYNTHETIC-DOC", "synthetic.xlsx", "SYNTHETIC benchmark data, not real figures", None, None, "en"]])
-    sheet("sources", [[SYNTHETIC_SOURCE, "SYNTHETIC-DOC", "SYNTHETIC", "SYNTHETIC benchmark rows", None]])
-    sheet("programmes", [[SYNTHETIC_PROGRAMME, "SYNTHETIC benchmark programme", "SYNTHETIC", None, None, SYNTHETIC_SOURCE]])
-    sheet("periods", [[str(y), str(y), dt.date(y, 1, 1), dt.date(y, 12, 31)] for y in range(2019, 2031)])
+    sheet("documents", [dict(document_id="SYNTHETIC-DOC", file="synthetic.xlsx", language="en",
+                             title="SYNTHETIC benchmark data, not real figures", citation="SYNTHETIC data")])
+    sheet("sources", [dict(source_id=SYNTHETIC_SOURCE, document_id="SYNTHETIC-DOC", section="SYNTHETIC",
+                           quote="SYNTHETIC benchmark rows")])
+    sheet("programmes", [dict(programme_id=SYNTHETIC_PROGRAMME, name="SYNTHETIC benchmark programme",
+                              short_name="SYNTHETIC", source_id=SYNTHETIC_SOURCE)])
+    sheet("periods", [dict(period_id=str(y), label=str(y), start_date=dt.date(y, 1, 1), end_date=dt.date(y, 12, 31))
+                      for y in range(2019, 2031)])
     ws = book.add_worksheet(schema.TABLES["finance"].sheet)
     ws.write_row(0, 0, schema.TABLES["finance"].columns)
     runos, countries, kinds = codes.RUNOS, list(codes.COUNTRIES)[:5], ("approved", "expenditure", "transferred")
