@@ -15,6 +15,7 @@ store: $(BIN)/.installed
 	$(BIN)/python -m spotlight_dash build --if-changed
 
 run: store
+	./scripts/system-deps.sh  # Chromium and fonts: the app's chart exports need them too
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 test: $(BIN)/.installed
