@@ -78,6 +78,17 @@ RESULT_LEVELS = ("impact", "outcome", "output")
 DIRECTIONS = ("higher", "lower")
 DATE_KINDS = ("pre_funding_approval", "approval", "start", "funds_received", "end")
 EVENT_TYPES = ("launch", "conference", "consultation", "seminar", "meeting", "training")
+# IATI 2.03 codelists (OrganisationRole, BudgetType, BudgetStatus, TransactionType), by code.
+IATI_ORG_ROLES = {"1": "funding", "2": "accountable", "3": "extending", "4": "implementing"}
+IATI_BUDGET_TYPES = {"1": "original", "2": "revised"}
+IATI_BUDGET_STATUSES = {"1": "indicative", "2": "committed"}
+IATI_TRANSACTION_TYPES = {
+    "1": "incoming funds", "2": "outgoing commitment", "3": "disbursement", "4": "expenditure",
+    "5": "interest payment", "6": "loan repayment", "7": "reimbursement", "8": "purchase of equity",
+    "9": "sale of equity", "10": "credit guarantee", "11": "incoming commitment",
+    "12": "outgoing pledge", "13": "incoming pledge",
+}
+IATI_VALUE_KINDS = ("baseline", "target", "actual")
 
 # Which vocabulary each coded column draws from; the validator, the template's dropdowns and
 # the near-miss suggestions all read this table.

@@ -482,5 +482,144 @@ def programmes(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
+# ---- IATI: the agencies' own publications ---------------------------------------------------
+# Budgets count for the year their period starts in; a revised budget (type 2) replaces the
+# original (type 1) for the same period, never added to it. Expenditure is IATI transaction
+# type 4, in the year of its date; negative corrections count as published. Amounts are summed
+# only within one currency.
+
+_IATI_FINANCE = """
+WITH acts AS (
+    SELECT a.*, (SELECT CASE WHEN count(*) = 1 THEN any_value(c.country_code) WHEN count(*) > 1 THEN 'several' END
+                 FROM iati_countries c WHERE c.iati_identifier = a.iati_identifier) AS country
+    FROM iati_activities a WHERE ($programme IS NULL OR a.programme_id = $programme)),
+budgets AS (
+    SELECT b.* FROM iati_budgets b
+    WHERE b.budget_type = 'revised' OR NOT EXISTS (
+        SELECT 1 FROM iati_budgets r WHERE r.iati_identifier = b.iati_identifier AND r.budget_type = 'revised'
+          AND r.period_start = b.period_start AND r.period_end = b.period_end)),
+budget AS (
+    SELECT iati_identifier, year(period_start) AS year, currency, sum(value) AS budget,
+           string_agg(DISTINCT status, ', ' ORDER BY status) AS budget_status, string_agg(DISTINCT source_id, ';') AS src
+    FROM budgets GROUP BY ALL),
+spent AS (
+    SELECT iati_identifier, year(transaction_date) AS year, currency,
+           sum(value) FILTER (WHERE transaction_type = '4') AS expenditure,
+           sum(value) FILTER (WHERE transaction_type = '3') AS disbursement,
+           sum(value) FILTER (WHERE transaction_type IN ('2', '11')) AS commitment,
+           string_agg(DISTINCT source_id, ';') AS src
+    FROM iati_transactions WHERE transaction_type IN ('2', '3', '4', '11') GROUP BY ALL),
+joined AS (
+    SELECT coalesce(b.iati_identifier, s.iati_identifier) AS iati_identifier, coalesce(b.year, s.year) AS year,
+           coalesce(b.currency, s.currency) AS currency, b.budget, b.budget_status, s.expenditure,
+           s.disbursement, s.commitment,
+           CASE WHEN b.src = s.src THEN b.src ELSE concat_ws(';', b.src, s.src) END AS source_ids
+    FROM budget b FULL JOIN spent s ON s.iati_identifier = b.iati_identifier AND s.year = b.year
+         AND s.currency = b.currency)
+SELECT a.reporting_org_ref, a.reporting_org_name, coalesce(a.country, 'none stated') AS country, a.programme_id,
+       j.*, a.title
+FROM joined j JOIN acts a USING (iati_identifier)
+WHERE ($year IS NULL OR j.year = $year)
+"""
+
+
+def _iati_rates(frame: pd.DataFrame) -> pd.DataFrame:
+    rates = [metrics.delivery_rate_pct(e, b) for e, b in zip(frame.expenditure, frame.budget)]
+    frame["delivery_rate"] = pd.array(rates, dtype="Float64")
+    return frame
+
+
+@query("IATI delivery by activity and year: budget (revised replacing original for the same period), "
+       "expenditure (transaction type 4) and the delivery rate, one row per currency; "
+       "`query delivery --by activity,year` prints it.", ("programme", "year"),
+       iati_identifier="IATI activity identifier, verbatim", year="calendar year",
+       currency="currency of both amounts (never converted, never mixed)",
+       budget="budget for periods starting in the year", expenditure="expenditure dated in the year (corrections included)",
+       delivery_rate="expenditure / budget x 100 in per cent, where both are reported")
+def iati_delivery(cur, f: Filters) -> pd.DataFrame:
+    frame = _run(cur, f"SELECT * FROM ({_IATI_FINANCE}) ORDER BY iati_identifier, year, currency", f)
+    return _iati_rates(frame)[["iati_identifier", "year", "currency", "budget", "expenditure", "delivery_rate"]]
+
+
+_IATI_TOTAL_COLUMNS = dict(
+    currency="currency (totals are per currency)", budget="budget", expenditure="expenditure (type 4)",
+    disbursement="disbursements (type 3)", delivery_rate="expenditure / budget x 100, where both are reported",
+    activities="activities counted", source_ids="files the figures come from")
+
+
+def _iati_totals(cur, f: Filters, by: list[str]) -> pd.DataFrame:
+    dims = ", ".join(by)
+    sql = f"""SELECT {dims}, currency, sum(budget) AS budget, sum(expenditure) AS expenditure,
+        sum(disbursement) AS disbursement, count(DISTINCT iati_identifier) AS activities,
+        string_agg(DISTINCT source_ids, ';') AS source_ids
+        FROM ({_IATI_FINANCE}) GROUP BY ALL ORDER BY {dims}, currency"""
+    frame = _iati_rates(_run(cur, sql, f))
+    return frame[[*by, *_IATI_TOTAL_COLUMNS]]
+
+
+@query("IATI finance by reporting organisation and year, per currency.", ("programme", "year"),
+       reporting_org_ref="publisher's IATI id", reporting_org_name="publisher", year="calendar year", **_IATI_TOTAL_COLUMNS)
+def iati_delivery_by_organisation(cur, f: Filters) -> pd.DataFrame:
+    return _iati_totals(cur, f, ["reporting_org_ref", "reporting_org_name", "year"])
+
+
+@query("IATI finance by recipient country and year, per currency: an activity counts for its country when it "
+       "names exactly one ('several' otherwise; amounts are not split by percentage).", ("programme", "year"),
+       country="ISO 3166-1 alpha-2 as published, 'several' or 'none stated'", year="calendar year", **_IATI_TOTAL_COLUMNS)
+def iati_delivery_by_country(cur, f: Filters) -> pd.DataFrame:
+    return _iati_totals(cur, f, ["country", "year"])
+
+
+@query("IATI finance by activity and year with organisation, country, budget status, disbursements and "
+       "commitments, each row with the file it comes from.", ("programme", "year"),
+       reporting_org_ref="publisher's IATI id", reporting_org_name="publisher", country="recipient country (or several)",
+       programme_id="linked programme; empty = not linked", iati_identifier="activity", year="calendar year",
+       currency="currency", budget="budget", budget_status="indicative and/or committed", expenditure="expenditure",
+       disbursement="disbursements", commitment="commitments (types 2 and 11)", source_ids="source files",
+       title="activity title", delivery_rate="expenditure / budget x 100, where both are reported")
+def iati_finance(cur, f: Filters) -> pd.DataFrame:
+    frame = _run(cur, f"SELECT * FROM ({_IATI_FINANCE}) ORDER BY reporting_org_ref, iati_identifier, year, currency", f)
+    return _iati_rates(frame)
+
+
+@query("IATI indicator results: baseline, and target and actual per period, as published; an empty value "
+       "is missing, never 0.", ("programme",),
+       iati_identifier="activity", reporting_org_name="publisher", result_title="result", indicator="indicator title",
+       measure="unit, percentage, ...", ascending="true = higher is better", kind="baseline, target or actual",
+       period_start="period start (empty for a baseline)", period_end="period end", baseline_year="baseline year",
+       dimensions="e.g. sex=female; empty = all", value="value; empty = not reported",
+       value_text="the value as published when not a number", comment="publisher's comment",
+       file="file", line="line of the element", element_path="element path")
+def iati_indicator_results(cur, f: Filters) -> pd.DataFrame:
+    from spotlight_dash import diff  # the row key expression shared with the import's row sources
+    sql = f"""SELECT v.iati_identifier, a.reporting_org_name, i.result_title, i.title AS indicator, i.measure, i.ascending,
+           v.kind, v.period_start, v.period_end, v.baseline_year, v.dimensions, v.value, v.value_text, v.comment,
+           rs.file, rs.row_number AS line, rs.sheet AS element_path
+    FROM iati_indicator_values v
+    JOIN iati_indicators i USING (iati_identifier, result_no, indicator_no)
+    JOIN iati_activities a USING (iati_identifier)
+    LEFT JOIN row_sources rs ON rs.table_name = 'iati_indicator_values' AND rs.row_key = {diff.key_sql('iati_indicator_values', 'v')}
+    WHERE ($programme IS NULL OR a.programme_id = $programme)
+    ORDER BY v.iati_identifier, v.result_no, v.indicator_no,
+             array_position(['baseline', 'target', 'actual'], v.kind), v.period_start NULLS FIRST, v.dimensions NULLS FIRST"""
+    return _run(cur, sql, f)
+
+
+@query("IATI activities with their publisher, countries, whether the Spotlight fund finances them, and the "
+       "programme a user linked them to.", ("programme",),
+       iati_identifier="activity, verbatim", reporting_org_name="publisher", title="title",
+       countries="recipient countries with percentages", spotlight_funded="funded by the MPTFO-Spotlight Initiative Fund",
+       programme_id="linked programme; empty = not linked", source_id="source file")
+def iati_activities(cur, f: Filters) -> pd.DataFrame:
+    sql = """SELECT a.iati_identifier, a.reporting_org_name, a.title,
+           (SELECT string_agg(c.country_code || coalesce(' ' || CAST(c.percentage AS VARCHAR) || '%', ''), ', '
+                              ORDER BY c.country_code)
+            FROM iati_countries c WHERE c.iati_identifier = a.iati_identifier) AS countries,
+           a.spotlight_funded, a.programme_id, a.source_id
+    FROM iati_activities a WHERE ($programme IS NULL OR a.programme_id = $programme)
+    ORDER BY a.spotlight_funded DESC, a.reporting_org_name, a.iati_identifier"""
+    return _run(cur, sql, f)
+
+
 def run_query(cur: duckdb.DuckDBPyConnection, name: str, filters: Filters | None = None) -> pd.DataFrame:
     return QUERIES[name].run(cur, filters or Filters())

@@ -310,6 +310,121 @@ class SdgValue(Row):
     source_id: SourceId
 
 
+# ---- IATI activity files (agencies' own publications, IATI standard 2.03) -------------------
+# Amounts stay in the currency the publisher gave (the value's, else the activity's default):
+# never converted, never added across currencies. Where each row came from (file, element path,
+# line) is in the store's row_sources; source_id names the file.
+
+IatiId = Annotated[str, Field(description="IATI activity identifier, verbatim (may contain spaces)")]
+SignedAmount = Annotated[float, BeforeValidator(_not_nan), Field(json_schema_extra={"unit": "currency"})]
+
+
+def _one_of(values) -> Any:
+    # IATI's own codes, kept out of the workbook's dropdown lists (IATI rows come from XML, not Excel).
+    return Annotated[str, Field(pattern="^(" + "|".join(values) + ")$", description=" or ".join(values))]
+
+
+Occurrence = Annotated[int, Field(ge=1, description="1 for the first such element in the activity, 2 for a repeat ...")]
+
+
+class IatiActivity(Row):
+    iati_identifier: IatiId
+    reporting_org_ref: Text | None = None
+    reporting_org_name: Text | None = None
+    title: Text | None = None
+    default_currency: Currency | None = None
+    activity_status: Text | None = Field(None, description="IATI ActivityStatus code")
+    planned_start: Date | None = None
+    actual_start: Date | None = None
+    planned_end: Date | None = None
+    actual_end: Date | None = None
+    spotlight_funded: Flag = Field(False, description='funding organisation is the "MPTFO-Spotlight Initiative Fund"')
+    programme_id: Text | None = Field(None, description="the programme a user linked this activity to; empty = not linked")
+    source_id: SourceId
+
+
+class IatiParticipant(Row):
+    iati_identifier: IatiId
+    role: _one_of(codes.IATI_ORG_ROLES.values())
+    org_ref: Text | None = None
+    org_name: Text | None = None
+    org_type: Text | None = Field(None, description="IATI OrganisationType code")
+    source_id: SourceId
+
+
+class IatiCountry(Row):
+    iati_identifier: IatiId
+    country_code: Text = Field(description="ISO 3166-1 alpha-2, as published")
+    country_name: Text | None = None
+    percentage: Percent | None = Field(None, description="share of the activity; empty = not stated")
+    source_id: SourceId
+
+
+class IatiSector(Row):
+    iati_identifier: IatiId
+    vocabulary: Text = Field(description="IATI SectorVocabulary code (1 = OECD DAC 5-digit)")
+    code: Text
+    name: Text | None = None
+    percentage: Percent | None = None
+    source_id: SourceId
+
+
+class IatiBudget(Row):
+    iati_identifier: IatiId
+    budget_type: _one_of(codes.IATI_BUDGET_TYPES.values()) = Field(description="original or revised; a revised budget replaces the original for its period")
+    status: _one_of(codes.IATI_BUDGET_STATUSES.values()) = Field(description="indicative or committed")
+    period_start: Date
+    period_end: Date
+    occurrence: Occurrence = 1
+    value: SignedAmount | None = Field(None, description="in `currency`; empty = not reported")
+    currency: Currency
+    value_date: Date | None = None
+    source_id: SourceId
+
+
+class IatiTransaction(Row):
+    iati_identifier: IatiId
+    transaction_type: Text = Field(description="IATI TransactionType code: 1 incoming funds, 11 incoming commitment, "
+                                   "2 outgoing commitment, 3 disbursement, 4 expenditure ...")
+    transaction_type_name: Text | None = None
+    transaction_date: Date
+    currency: Currency
+    value: SignedAmount = Field(description="in `currency`; negative = a correction, kept as published")
+    occurrence: Occurrence = 1
+    value_date: Date | None = None
+    provider_org: Text | None = None
+    receiver_org: Text | None = None
+    source_id: SourceId
+
+
+class IatiIndicator(Row):
+    iati_identifier: IatiId
+    result_no: Annotated[int, Field(ge=1, description="position of the result in the activity")]
+    indicator_no: Annotated[int, Field(ge=1, description="position of the indicator in its result")]
+    result_type: Text | None = Field(None, description="IATI ResultType: 1 output, 2 outcome, 3 impact, 9 other")
+    result_title: Text | None = None
+    title: Text | None = None
+    measure: Text | None = Field(None, description="IATI IndicatorMeasure: 1 unit, 2 percentage, 3 nominal, 4 ordinal, 5 qualitative")
+    ascending: Flag = Field(True, description="true = higher is better")
+    source_id: SourceId
+
+
+class IatiIndicatorValue(Row):
+    iati_identifier: IatiId
+    result_no: Annotated[int, Field(ge=1)]
+    indicator_no: Annotated[int, Field(ge=1)]
+    kind: _one_of(codes.IATI_VALUE_KINDS) = Field(description="baseline, target or actual")
+    period_start: Date | None = Field(None, description="empty for a baseline")
+    period_end: Date | None = None
+    dimensions: Text | None = Field(None, description="e.g. sex=female; empty = all")
+    occurrence: Occurrence = 1
+    baseline_year: int | None = None
+    value: Number | None = Field(None, description="empty = not reported (never 0)")
+    value_text: Text | None = Field(None, description="the value as published, when it is not a number")
+    comment: Text | None = None
+    source_id: SourceId
+
+
 @dataclass(frozen=True)
 class Table:
     name: str
@@ -317,6 +432,7 @@ class Table:
     key: tuple[str, ...]
     description: str
     sheet: str  # the workbook sheet name
+    in_workbook: bool = True  # False: loaded only from its own format (IATI XML), never edited in Excel
 
     @property
     def columns(self) -> list[str]:
@@ -364,6 +480,23 @@ TABLES: dict[str, Table] = {
         _fact("sdg_indicators", SdgIndicator, ("sdg_code",), "SDG indicators with official titles", "SDG indicators"),
         _fact("sdg_values", SdgValue, ("sdg_code", "country", "year", "series", "breakdown", "age"),
               "national SDG data on violence against women", "SDG values"),
+        # IATI rows are identified by the activity, whatever file brought them: a newer file replaces them.
+        Table("iati_activities", IatiActivity, ("iati_identifier",), "IATI activities", "IATI activities", in_workbook=False),
+        Table("iati_participants", IatiParticipant, ("iati_identifier", "role", "org_ref", "org_name"),
+              "IATI participating organisations and their roles", "IATI participants", in_workbook=False),
+        Table("iati_countries", IatiCountry, ("iati_identifier", "country_code"),
+              "IATI recipient countries with percentages", "IATI countries", in_workbook=False),
+        Table("iati_sectors", IatiSector, ("iati_identifier", "vocabulary", "code"), "IATI sectors", "IATI sectors", in_workbook=False),
+        Table("iati_budgets", IatiBudget, ("iati_identifier", "budget_type", "period_start", "period_end", "occurrence"),
+              "IATI budgets, original and revised", "IATI budgets", in_workbook=False),
+        Table("iati_transactions", IatiTransaction,
+              ("iati_identifier", "transaction_type", "transaction_date", "currency", "value", "occurrence"),
+              "IATI transactions (commitments, disbursements, expenditure ...)", "IATI transactions", in_workbook=False),
+        Table("iati_indicators", IatiIndicator, ("iati_identifier", "result_no", "indicator_no"),
+              "IATI result indicators", "IATI indicators", in_workbook=False),
+        Table("iati_indicator_values", IatiIndicatorValue,
+              ("iati_identifier", "result_no", "indicator_no", "kind", "period_start", "period_end", "dimensions", "occurrence"),
+              "IATI indicator baselines, targets and actuals", "IATI indicator values", in_workbook=False),
     )
 }
 
@@ -403,3 +536,7 @@ def ddl(table: str) -> str:
         f'"{c}" {column_meta(table, c)["sql_type"]}' for c in TABLES[table].columns
     )
     return f'CREATE TABLE "{table}" ({cols})'
+
+
+IATI_TABLES = tuple(name for name in TABLES if name.startswith("iati_"))
+WORKBOOK_TABLES = tuple(name for name, table in TABLES.items() if table.in_workbook)

@@ -152,7 +152,7 @@ def _instructions(book: Workbook, title: str, as_of: str, filled: bool) -> None:
         "• Leave out sheets you do not change; do not merge cells; formulas must have been calculated.",
         "",
         "Sheets",
-        *[f"• {t.sheet}: {t.description} (key: {', '.join(t.key)})" for t in schema.TABLES.values()],
+        *[f"• {t.sheet}: {t.description} (key: {', '.join(t.key)})" for t in schema.TABLES.values() if t.in_workbook],
     ]
     for row, text in enumerate(lines, start=1):
         cell = write_value(sheet.cell(row, 1), text)
@@ -168,7 +168,7 @@ def write_workbook(frames: dict[str, pd.DataFrame], title: str, as_of: str = "",
     lists = _lists_sheet(book)
     longest = max((len(f) for f in frames.values() if f is not None), default=0)
     last_row = longest + TEMPLATE_SPARE_ROWS + 1
-    for name in tables or schema.TABLES:
+    for name in tables or schema.WORKBOOK_TABLES:
         _table_sheet(book, schema.TABLES[name], frames.get(name), lists, last_row)
     book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames))  # keep the hidden sheet last
     buffer = io.BytesIO()

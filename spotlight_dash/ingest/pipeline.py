@@ -8,14 +8,14 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
 from spotlight_dash import diff, schema, store
-from spotlight_dash.ingest import plausibility, rules, textdir, workbook
+from spotlight_dash.ingest import iati, plausibility, rules, textdir, workbook
 from spotlight_dash.ingest.report import IngestError, IngestReport, Place, RawRow
 from spotlight_dash.ingest.validate import validate_rows
 
@@ -153,7 +153,8 @@ def _row_sources(result: ImportResult, filename: str, previous: pd.DataFrame) ->
         keys = dict(zip(sorted(positions), change.added_keys))
         for position, key in keys.items():
             place = pairs[int(position)][1].place
-            fresh.append((name, key, filename, result.sha256, place.sheet, place.row, None))
+            # For an XML file the "sheet" is the element path and the row its line.
+            fresh.append((name, key, filename, result.sha256, place.sheet or place.path, place.row, None))
         leaving |= {(name, key) for key in [*change.added_keys, *change.removed_keys]}
     kept = previous[[(t, k) not in leaving for t, k in zip(previous.table_name, previous.row_key)]] if len(previous) else previous
     new = pd.DataFrame(fresh, columns=store.ROW_SOURCE_COLUMNS).astype({"version": "Int64"})
@@ -201,7 +202,7 @@ def undo_last_import(user_name: str | None = None) -> int:
     if not len(runs):
         raise store.StoreError("the store is empty; there is no import to undo")
     last = runs.iloc[-1]
-    if last.run_kind != "import":
+    if last.run_kind not in ("import", "iati"):
         raise store.StoreError(f"the current snapshot v{int(last.version):04d} was made by a {last.run_kind}, "
                                "not an import; use `rollback VERSION` to choose a snapshot")
     return store.rollback(None, user_name or getpass.getuser())
@@ -222,6 +223,103 @@ def row_source(table: str, row: dict) -> dict | None:
     key = diff.keys_of(table, pd.DataFrame([{c: row.get(c) for c in schema.TABLES[table].columns}]))[0]
     found = row_sources[(row_sources.table_name == table) & (row_sources.row_key == key)]
     return None if found.empty else found.iloc[-1].to_dict()
+
+
+# ---- IATI activity files ------------------------------------------------------------------
+
+
+@dataclass
+class IatiImportResult(ImportResult):
+    spotlight_activities: list[str] = field(default_factory=list)  # funded by the Spotlight fund: linkable
+    linked: list[str] = field(default_factory=list)  # activities this import links to `programme_id`
+    programme_id: str | None = None
+
+
+def _iati_compare(current: dict[str, pd.DataFrame], incoming: dict[str, pd.DataFrame]) -> diff.Comparison:
+    """A file replaces everything stored for the activities it holds, and leaves other activities alone.
+
+    An activity's budgets and transactions have no identifiers of their own: the publisher's
+    latest file is the whole truth about the activity, so rows it no longer lists leave.
+    """
+    in_file = set(incoming["iati_activities"].iati_identifier)
+    mine, others = {}, {}
+    for name in schema.IATI_TABLES:
+        frame = current.get(name)
+        if frame is None or frame.empty:
+            continue
+        hit = frame.iati_identifier.isin(in_file)
+        mine[name], others[name] = frame[hit], frame[~hit]
+    comparison = diff.compare({**current, **mine}, incoming, remove_missing=schema.IATI_TABLES)
+    for name, change in comparison.tables.items():
+        if name in others and len(others[name]):
+            change.merged = pd.concat([others[name].astype(object), change.merged.astype(object)], ignore_index=True)
+    return comparison
+
+
+def check_iati(data: bytes, filename: str, programme_id: str | None = None) -> IatiImportResult:
+    """Read, validate and compare an IATI activity file with the current snapshot; writes nothing.
+
+    Spotlight-funded activities are linked to ``programme_id`` only when one is given; links made
+    by an earlier import are kept, never dropped silently.
+    """
+    filename = Path(filename).name
+    report = IngestReport()
+    digest = hashlib.sha256(data).hexdigest()
+    snapshot = current_tables()
+    base, current = snapshot[0], snapshot[1]
+    raw = iati.read_iati(data, filename, report, digest)
+    known_links = {}
+    stored = current.get("iati_activities")
+    if stored is not None and len(stored):
+        known_links = {i: p for i, p in zip(stored.iati_identifier, stored.programme_id) if isinstance(p, str)}
+    spotlight = [r.values["iati_identifier"] for r in raw["iati_activities"] if r.values["spotlight_funded"]]
+    linked = []
+    for row in raw["iati_activities"]:
+        ident = row.values["iati_identifier"]
+        if programme_id and row.values["spotlight_funded"]:
+            row.values["programme_id"] = programme_id
+            linked.append(ident)
+        elif ident in known_links:
+            row.values["programme_id"] = known_links[ident]
+    if programme_id and report.ok and raw["iati_activities"] and not spotlight:
+        report.add(Place(filename), f"--programme {programme_id} was asked for, but no activity in the file is funded by "
+                   "the MPTFO-Spotlight Initiative Fund; nothing would be linked", "leave out the programme")
+    validated = validate(raw, report, rules.reference_keys(current))
+    rows = {name: len(pairs) for name, pairs in validated.items() if pairs}
+    result = IatiImportResult(report, None, rows, digest, base, status="problems",
+                              spotlight_activities=spotlight, linked=linked, programme_id=programme_id)
+    if not report.ok:
+        return result
+    incoming = to_frames(validated)
+    result.comparison = _iati_compare(current, incoming)
+    result._validated = validated
+    result._snapshot = snapshot  # the commit writes onto exactly what was compared (expected_version guards it)
+    result.status = "nothing to change" if result.comparison.is_empty else "valid"
+    return result
+
+
+def import_iati(data: bytes, filename: str, user_name: str | None = None, *, programme_id: str | None = None,
+                dry_run: bool = False, accept_warnings: bool = False) -> IatiImportResult:
+    """Check an IATI file and, with no errors (and its warnings accepted), commit it as one snapshot."""
+    started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    filename = Path(filename).name
+    result = check_iati(data, filename, programme_id)
+    if result.status == "problems":
+        return result
+    if result.report.warnings and not accept_warnings:
+        result.status = "warnings"
+        return result
+    if dry_run or result.status == "nothing to change":
+        return result
+    base, current, runs, row_sources = result._snapshot
+    note = result.comparison.text()
+    if result.linked:
+        note += f"; {len(result.linked)} Spotlight activities linked to {programme_id}"
+    run = store.Run("iati", filename, result.sha256, user_name or getpass.getuser(), started, result.rows, note=note)
+    result.version = store.commit(diff.apply(current, result.comparison), run, runs,
+                                  row_sources=_row_sources(result, filename, row_sources), expected_version=base)
+    result.status = "committed"
+    return result
 
 
 def _fault_point(name: str) -> None:

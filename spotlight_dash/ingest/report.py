@@ -15,8 +15,12 @@ class Place:
     column: str | None = None  # the header as the user sees it
     sheet: str | None = None
     cell: str | None = None  # e.g. B17, for workbooks
+    path: str | None = None  # element path, for XML files (row is then the line)
 
     def __str__(self) -> str:
+        if self.path is not None:
+            text = f"{self.file}:{self.row} {self.path}" if self.row is not None else f"{self.file} {self.path}"
+            return f"{text} [{self.column}]" if self.column else text
         if self.sheet is not None:
             return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
         text = self.file
@@ -61,7 +65,7 @@ class RawRow:
 
     def place_of(self, column: str) -> Place:
         p = self.place
-        return Place(p.file, p.row, column, p.sheet, self.cells.get(column, p.cell))
+        return Place(p.file, p.row, column, p.sheet, self.cells.get(column, p.cell), p.path)
 
 
 @dataclass
@@ -90,7 +94,8 @@ class IngestReport:
         """The problems as a table for a page: one row each, errors first."""
         import pandas as pd  # only callers that want a table pay for pandas here
 
-        rows = [(p.severity, p.place.sheet or p.place.file, p.place.cell or "", p.place.column or "",
+        rows = [(p.severity, p.place.sheet or p.place.path or p.place.file,
+                 p.place.cell or (f"line {p.place.row}" if p.place.path and p.place.row else ""), p.place.column or "",
                  "" if p.value is None else str(p.value), p.message, p.fix)
                 for p in sorted(self.problems, key=lambda p: p.severity != "error")]
         return pd.DataFrame(rows, columns=["severity", "sheet", "cell", "column", "value", "problem", "how_to_fix"])

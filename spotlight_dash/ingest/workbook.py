@@ -33,7 +33,7 @@ from spotlight_dash.ingest.report import IngestReport, Place, RawRow
 
 MB = 2**20
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted xlsx and old .xls are OLE/CFB files
-SHEETS = {t.sheet: t for t in schema.TABLES.values()}
+SHEETS = {t.sheet: t for t in schema.TABLES.values() if t.in_workbook}
 INSTRUCTIONS_SHEET = "Instructions"
 LISTS_SHEET = "Lists"  # the template's hidden code lists behind the dropdowns
 IGNORED_SHEETS = {INSTRUCTIONS_SHEET, LISTS_SHEET}

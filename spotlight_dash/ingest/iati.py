@@ -1,0 +1,289 @@
+"""Reader for IATI 2.03 activity files: the agencies' own publications of budgets, spending and results.
+
+The file is untrusted. It is parsed by lxml with no network, no DTD and no entity expansion,
+and a file that declares a DOCTYPE or an entity is refused before parsing (a "billion laughs"
+file never expands). The XSD (copied into ``spotlight_dash/iati/schema-2.03``) is applied, but
+published files break it in small ways, so each violation is a warning with its element path
+and line; only what stops a figure from being read (an amount that is not a number, a budget
+with no currency) is an error.
+
+Rows come out as RawRows whose Place is the file, the line and the element path, so every
+stored figure can say where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from spotlight_dash import codes
+from spotlight_dash.ingest.report import IngestReport, Place, RawRow
+
+MB = 2**20
+MAX_FILE_BYTES = 60 * MB
+SCHEMA_DIR = Path(__file__).resolve().parents[1] / "iati" / "schema-2.03"
+SPOTLIGHT_FUND = "mptfo-spotlight initiative fund"  # a funding participant named so marks a Spotlight output
+DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+MEASURES = {"1": "unit", "2": "percentage", "3": "nominal", "4": "ordinal", "5": "qualitative"}
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                           huge_tree=False, remove_comments=True)
+
+
+@lru_cache(maxsize=1)
+def activity_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(SCHEMA_DIR / "iati-activities-schema.xsd"), _parser()))
+
+
+def source_id_for(filename: str) -> str:
+    return f"iati:{filename}"
+
+
+class _Activity:
+    """Builds the rows of one <iati-activity>, each with its line and element path."""
+
+    def __init__(self, element, tree, filename: str, source_id: str, report: IngestReport):
+        self.element, self.tree, self.filename, self.source_id, self.report = element, tree, filename, source_id, report
+        self.identifier = (element.findtext("iati-identifier") or "").strip()
+        self.default_currency = (element.get("default-currency") or "").strip() or None
+        self.seen: dict[tuple, int] = {}
+
+    def place(self, element) -> Place:
+        return Place(self.filename, element.sourceline, path=self.tree.getpath(element))
+
+    def row(self, table: str, element, reported=(), **values) -> RawRow:
+        return RawRow(table, {"iati_identifier": self.identifier, **values, "source_id": self.source_id},
+                      self.place(element), reported=set(reported))
+
+    def occurrence(self, *key) -> int:
+        """1 for the first element with these values in the activity, 2 for an identical repeat ..."""
+        self.seen[key] = self.seen.get(key, 0) + 1
+        return self.seen[key]
+
+    def problem(self, element, message: str, fix: str = "", severity: str = "error", value=None) -> None:
+        self.report.add(self.place(element), message, fix, value, severity)
+
+    def amount(self, value_element, what: str) -> tuple[float | None, str | None, str | None, set[str]]:
+        """(value, currency, value-date, columns already reported) of a <value>."""
+        text = (value_element.text or "").strip()
+        number, reported = None, set()
+        if text:
+            try:
+                number = float(text.replace(",", ""))
+            except ValueError:
+                self.problem(value_element, f"{what} value {text!r} is not a number",
+                             "ask the publisher to correct the file", value=text)
+                reported.add("value")
+        currency = (value_element.get("currency") or "").strip() or self.default_currency
+        if currency is None:
+            self.problem(value_element, f"{what} has no currency: neither the value nor the activity names one",
+                         "the value needs a currency attribute or the activity a default-currency")
+            reported.add("currency")
+        return number, currency, _date(value_element.get("value-date")), reported
+
+
+def _narrative(element) -> str | None:
+    """The first non-empty narrative, English preferred."""
+    if element is None:
+        return None
+    texts = [(n.get(XML_LANG, "").lower(), (n.text or "").strip()) for n in element.findall("narrative")]
+    texts = [(lang, text) for lang, text in texts if text]
+    for lang, text in texts:
+        if lang in ("en", ""):
+            return text
+    return texts[0][1] if texts else None
+
+
+def _date(text: str | None) -> str | None:
+    text = (text or "").strip()
+    return text[:10] or None
+
+
+def _flag(text: str | None, default: bool) -> bool:
+    text = (text or "").strip().lower()
+    return default if not text else text in ("1", "true")
+
+
+def _percentage(text: str | None) -> float | str | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return text  # the model reports it at its place
+
+
+def _result_value(text: str | None) -> tuple[float | None, str | None]:
+    """(number, text as published when not a number); an empty value stays missing, never 0."""
+    text = (text or "").strip()
+    if not text:
+        return None, None
+    try:
+        return float(text), None
+    except ValueError:
+        return None, text
+
+
+def read_activity(a: _Activity, rows: dict[str, list[RawRow]]) -> None:
+    el = a.element
+    if not a.identifier:
+        a.problem(el, "the activity has no iati-identifier", "every activity needs its identifier")
+        return
+    dates = {d.get("type"): _date(d.get("iso-date")) for d in el.findall("activity-date")}
+    reporting = el.find("reporting-org")
+    spotlight = False
+    for org in el.findall("participating-org"):
+        role = codes.IATI_ORG_ROLES.get((org.get("role") or "").strip(), org.get("role"))
+        name, ref = _narrative(org), (org.get("ref") or "").strip() or None
+        spotlight |= role == "funding" and SPOTLIGHT_FUND in (name or "").lower()
+        if a.occurrence("participating-org", role, ref, name) > 1:
+            continue  # the same organisation in the same role twice says nothing more
+        rows["iati_participants"].append(a.row("iati_participants", org, role=role, org_ref=ref, org_name=name,
+                                               org_type=org.get("type")))
+    status = el.find("activity-status")
+    rows["iati_activities"].append(a.row(
+        "iati_activities", el, reporting_org_ref=None if reporting is None else reporting.get("ref"),
+        reporting_org_name=_narrative(reporting), title=_narrative(el.find("title")),
+        default_currency=a.default_currency, activity_status=None if status is None else status.get("code"),
+        planned_start=dates.get("1"), actual_start=dates.get("2"), planned_end=dates.get("3"),
+        actual_end=dates.get("4"), spotlight_funded=spotlight, programme_id=None))
+    for country in el.findall("recipient-country"):
+        code = (country.get("code") or "").strip().upper()
+        if a.occurrence("recipient-country", code) > 1:
+            a.problem(country, f"recipient country {code} is listed twice; the first is kept", severity="warning")
+            continue
+        rows["iati_countries"].append(a.row("iati_countries", country, country_code=code or None,
+                                            country_name=_narrative(country),
+                                            percentage=_percentage(country.get("percentage"))))
+    for sector in el.findall("sector"):
+        vocabulary, code = (sector.get("vocabulary") or "1").strip(), (sector.get("code") or "").strip()
+        if a.occurrence("sector", vocabulary, code) > 1:
+            continue
+        rows["iati_sectors"].append(a.row("iati_sectors", sector, vocabulary=vocabulary, code=code or None,
+                                          name=_narrative(sector), percentage=_percentage(sector.get("percentage"))))
+    for budget in el.findall("budget"):
+        value_el = budget.find("value")
+        if value_el is None:
+            a.problem(budget, "the budget has no value", "ask the publisher to correct the file")
+            continue
+        value, currency, value_date, reported = a.amount(value_el, "budget")
+        # The standard's defaults: type 1 (original), status 1 (indicative).
+        kind = codes.IATI_BUDGET_TYPES.get((budget.get("type") or "1").strip(), budget.get("type"))
+        status = codes.IATI_BUDGET_STATUSES.get((budget.get("status") or "1").strip(), budget.get("status"))
+        start = _date(budget.find("period-start").get("iso-date")) if budget.find("period-start") is not None else None
+        end = _date(budget.find("period-end").get("iso-date")) if budget.find("period-end") is not None else None
+        rows["iati_budgets"].append(a.row(
+            "iati_budgets", budget, reported, budget_type=kind, status=status, period_start=start, period_end=end,
+            occurrence=a.occurrence("budget", kind, start, end), value=value, currency=currency,
+            value_date=value_date))
+    for transaction in el.findall("transaction"):
+        type_el, value_el, date_el = (transaction.find(t) for t in ("transaction-type", "value", "transaction-date"))
+        if value_el is None or type_el is None:
+            a.problem(transaction, "the transaction has no type or no value", "ask the publisher to correct the file")
+            continue
+        value, currency, value_date, reported = a.amount(value_el, "transaction")
+        code = (type_el.get("code") or "").strip()
+        date = _date(date_el.get("iso-date")) if date_el is not None else None
+        rows["iati_transactions"].append(a.row(
+            "iati_transactions", transaction, reported, transaction_type=code,
+            transaction_type_name=codes.IATI_TRANSACTION_TYPES.get(code), transaction_date=date or value_date,
+            currency=currency, value=value, occurrence=a.occurrence("transaction", code, date, currency, value),
+            value_date=value_date, provider_org=_narrative(transaction.find("provider-org")),
+            receiver_org=_narrative(transaction.find("receiver-org"))))
+    for result_no, result in enumerate(el.findall("result"), start=1):
+        for indicator_no, indicator in enumerate(result.findall("indicator"), start=1):
+            _read_indicator(a, rows, result, result_no, indicator, indicator_no)
+
+
+def _read_indicator(a: _Activity, rows, result, result_no: int, indicator, indicator_no: int) -> None:
+    measure = (indicator.get("measure") or "").strip()
+    rows["iati_indicators"].append(a.row(
+        "iati_indicators", indicator, result_no=result_no, indicator_no=indicator_no,
+        result_type=result.get("type"), result_title=_narrative(result.find("title")),
+        title=_narrative(indicator.find("title")), measure=MEASURES.get(measure, measure or None),
+        ascending=_flag(indicator.get("ascending"), True)))
+    ids = {"result_no": result_no, "indicator_no": indicator_no}
+
+    def value_row(element, kind, start=None, end=None, year=None):
+        number, text = _result_value(element.get("value"))
+        dimensions = "; ".join(f"{d.get('name')}={d.get('value')}" for d in element.findall("dimension")) or None
+        year_number = int(year) if year and year.strip().isdigit() else None
+        rows["iati_indicator_values"].append(a.row(
+            "iati_indicator_values", element, **ids, kind=kind, period_start=start, period_end=end,
+            dimensions=dimensions, occurrence=a.occurrence("value", result_no, indicator_no, kind, start, end, dimensions),
+            baseline_year=year_number, value=number, value_text=text, comment=_narrative(element.find("comment"))))
+
+    for baseline in indicator.findall("baseline"):
+        value_row(baseline, "baseline", year=baseline.get("year"))
+    for period in indicator.findall("period"):
+        start_el, end_el = period.find("period-start"), period.find("period-end")
+        start = _date(start_el.get("iso-date")) if start_el is not None else None
+        end = _date(end_el.get("iso-date")) if end_el is not None else None
+        for kind in ("target", "actual"):
+            for element in period.findall(kind):
+                value_row(element, kind, start, end)
+
+
+def read_iati(data: bytes, filename: str, report: IngestReport, sha256: str = "") -> dict[str, list[RawRow]]:
+    """Rows of every IATI table (and the file's `sources` row); problems go to ``report``."""
+    from spotlight_dash import schema  # the registry names the tables this reader fills
+
+    rows: dict[str, list[RawRow]] = {name: [] for name in (*schema.IATI_TABLES, "sources")}
+    place = Place(filename)
+    if len(data) > MAX_FILE_BYTES:
+        report.add(place, f"the file is {len(data) / MB:.1f} MB, above the limit of {MAX_FILE_BYTES // MB} MB",
+                   "split the activities into several files")
+        return rows
+    if DECLARATION.search(data):
+        report.add(place, "the file declares a DOCTYPE or entities, which IATI files never need; refused unread "
+                   "(entities can expand without limit or reach other files)",
+                   "remove the <!DOCTYPE ...> declaration, or download the file again from the publisher")
+        return rows
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, _parser()))
+    except etree.XMLSyntaxError as exc:
+        report.add(Place(filename, exc.lineno, path="/"), f"the file is not well-formed XML ({exc.msg})",
+                   "download the file again; an IATI file must be complete XML")
+        return rows
+    root = tree.getroot()
+    if root.tag == "iati-organisations":
+        report.add(place, "this is an IATI organisation file (iati-organisations), not an activity file; it holds "
+                   "no activities to load", "load the publisher's activity file (iati-activities)")
+        return rows
+    if root.tag != "iati-activities":
+        report.add(place, f"this is not an IATI activity file: its root element is <{etree.QName(root).localname}>, "
+                   "not <iati-activities>", "choose an IATI 2.03 activity file (.xml) from the publisher")
+        return rows
+    version = (root.get("version") or "").strip()
+    if version.startswith("1"):
+        report.add(place, f"this file is IATI version {version}; only IATI 2.0x files are read",
+                   "download the publisher's 2.03 file (IATI 1.x was retired in 2019)", version)
+        return rows
+    if not version.startswith("2."):
+        report.add(Place(filename, root.sourceline, path="/iati-activities"),
+                   f"the version attribute is {version!r}, not 2.0x; the file is read as IATI 2.03",
+                   "check the figures with care", version, severity="warning")
+    schema_ = activity_schema()
+    if not schema_.validate(tree):
+        for entry in schema_.error_log:
+            report.add(Place(filename, entry.line, path=entry.path), f"does not follow the IATI 2.03 schema: {entry.message}",
+                       "the file still loads; tell the publisher", severity="warning")
+    activities = root.findall("iati-activity")
+    if not activities:
+        report.add(place, "the file holds no <iati-activity>", "choose a file with activities")
+        return rows
+    source_id = source_id_for(filename)
+    for element in activities:
+        read_activity(_Activity(element, tree, filename, source_id, report), rows)
+    rows["sources"].append(RawRow("sources", {
+        "source_id": source_id, "document_id": None,
+        "section": f"IATI {version or '2.03'} activity file, {len(activities)} activities",
+        "quote": None, "location": f"{filename} (sha256 {sha256})" if sha256 else filename}, place))
+    return rows

@@ -1,0 +1,276 @@
+"""IATI 2.03 activity files: safe reading, schema warnings, the standard's rules, figures checked by hand."""
+
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+from spotlight_dash import queries, store
+from spotlight_dash.ingest import iati, pipeline
+
+FIXTURES = ROOT / "tests" / "fixtures" / "iati"
+SHARED_IATI = ROOT.parent / "shared" / "reference" / "iati"
+UNW = "spotlight_unwomen_undp_ec_2021_extract.xml"
+UNDP = "undp_central_asia_afghanistan_2021_extract.xml"
+EXAMPLE = "activity-standard-example-annotated.xml"
+
+
+@pytest.fixture
+def store_copy(shipped_store, tmp_path, monkeypatch):
+    folder = tmp_path / "store"
+    shutil.copytree(shipped_store, folder)
+    monkeypatch.setenv("SPOTLIGHT_STORE", str(folder))
+    return folder
+
+
+def _load(name: str, **kw) -> pipeline.IatiImportResult:
+    return pipeline.import_iati((FIXTURES / name).read_bytes(), name, "tester", accept_warnings=True, **kw)
+
+
+def _q(name: str, **filters) -> pd.DataFrame:
+    with store.open_reader(store.current_state().path) as con:
+        return queries.run_query(con.cursor(), name, queries.Filters(**filters))
+
+
+def _activity(body: str, attrs: str = 'default-currency="USD"', version: str = "2.03") -> bytes:
+    return (f'<?xml version="1.0"?>\n<iati-activities version="{version}">\n<iati-activity {attrs}>\n'
+            f"<iati-identifier>TEST-1</iati-identifier>\n{body}\n</iati-activity>\n</iati-activities>\n").encode()
+
+
+def _budget(kind, start, end, value, currency=None, status="2"):
+    cur = f' currency="{currency}"' if currency else ""
+    return (f'<budget type="{kind}" status="{status}"><period-start iso-date="{start}"/><period-end iso-date="{end}"/>'
+            f'<value value-date="{start}"{cur}>{value}</value></budget>')
+
+
+def _transaction(code, date, value, currency=None):
+    cur = f' currency="{currency}"' if currency else ""
+    return (f'<transaction><transaction-type code="{code}"/><transaction-date iso-date="{date}"/>'
+            f'<value value-date="{date}"{cur}>{value}</value></transaction>')
+
+
+def _check(data: bytes, name="test.xml"):
+    return pipeline.check_iati(data, name)
+
+
+@pytest.mark.parametrize("name", [UNW, UNDP, EXAMPLE, "organisation-standard-example-annotated.xml",
+                                  "schema-test-19-budget.xml", "schema-test-21-transaction.xml",
+                                  "schema-test-24-results.xml", "PROVENANCE_activities.json"])
+def test_the_fixture_copies_are_the_shared_reference_files_unchanged(name):
+    shared = next((p for p in (SHARED_IATI / "real" / name, SHARED_IATI / "examples" / name) if p.exists()), None)
+    if not SHARED_IATI.exists() or shared is None:
+        pytest.skip("../shared/reference/iati is not on this machine")
+    assert (FIXTURES / name).read_bytes() == shared.read_bytes()
+
+
+@pytest.mark.parametrize("name", ["iati-activities-schema.xsd", "iati-common.xsd", "xml.xsd"])
+def test_the_xsd_copies_are_the_shared_schema_unchanged(name):
+    shared = SHARED_IATI / "schema-2.03" / name
+    if not shared.exists():
+        pytest.skip("../shared/reference/iati is not on this machine")
+    assert (iati.SCHEMA_DIR / name).read_bytes() == shared.read_bytes()
+
+
+def test_undp_tajikistan_spotlight_output_2020_matches_the_figures_computed_by_hand(store_copy):
+    result = _load(UNW)
+    assert result.status == "committed"
+    delivery = _q("iati_delivery").set_index(["iati_identifier", "year"])
+    row = delivery.loc[("XM-DAC-41114-OUTPUT-00118435", 2020)]
+    # budget: <budget status="2" type="2"> 2020-01-01..2020-12-31, <value currency="USD">906320 (revised, committed)
+    assert (row.currency, row.budget) == ("USD", 906320.0)
+    # expenditure: the ten <transaction> with <transaction-type code="4"> dated 2020:
+    # 13355 + 2724 + 1371 + 45175 - 10566 (a correction, kept) + 8158 + 7181 + 24117 + 25539 + 15845 = 132899
+    assert row.expenditure == 132899.0
+    assert row.delivery_rate == pytest.approx(100 * 132899 / 906320)  # 14.66 %
+    # the three disbursements (type 3) of 2020 (17514 + 13383 + 7508) are not expenditure
+    finance = _q("iati_finance").set_index(["iati_identifier", "year"]).loc[("XM-DAC-41114-OUTPUT-00118435", 2020)]
+    assert finance.disbursement == 38405.0 and finance.budget_status == "committed"
+    assert finance.source_ids == f"iati:{UNW}"
+
+
+def test_undp_turkmenistan_water_activity_2017_matches_the_figures_computed_by_hand(store_copy):
+    assert _load(UNDP).status == "committed"
+    row = _q("iati_delivery").set_index(["iati_identifier", "year"]).loc[("XM-DAC-41114-OUTPUT-00090400", 2017)]
+    # <budget type="2" status="2"> 2017-01-01..2017-12-31: 2348117 USD; one type-4 transaction dated 2017-12-31: 1891356
+    assert (row.currency, row.budget, row.expenditure) == ("USD", 2348117.0, 1891356.0)
+    assert row.delivery_rate == pytest.approx(80.5478, abs=1e-4)
+
+
+def test_identifier_with_a_space_is_kept_verbatim(store_copy):
+    _load(UNW)
+    assert "XM-DAC-41146-PAP _O_1.1" in set(_q("iati_activities").iati_identifier)
+
+
+def test_un_women_file_imports_with_the_schema_violation_as_a_warning_with_path_and_line(store_copy):
+    result = pipeline.import_iati((FIXTURES / UNW).read_bytes(), UNW, "tester")
+    assert result.status == "warnings" and result.version is None  # not written until accepted
+    lines = result.report.detailed_lines()
+    assert (f"warning: {UNW}:2141 /iati-activities/iati-activity[10]/country-budget-items/budget-item: does not follow "
+            "the IATI 2.03 schema: Element 'budget-item', attribute 'vocabulary': The attribute 'vocabulary' is not "
+            "allowed. -> the file still loads; tell the publisher") in lines
+    assert len(result.report.warnings) == 3 and result.report.ok
+    assert _load(UNW).status == "committed"
+
+
+def test_every_iati_row_can_say_which_file_element_and_line_it_came_from(store_copy):
+    _load(UNW)
+    results = _q("iati_indicator_results")
+    assert results.file.eq(UNW).all() and results.line.notna().all()
+    row = pipeline.row_source("iati_activities", {"iati_identifier": "XM-DAC-41114-OUTPUT-00118435"})
+    assert (row["file"], row["sheet"], row["row_number"]) == (UNW, "/iati-activities/iati-activity[9]", 1776)
+    assert row["sha256"] == hashlib.sha256((FIXTURES / UNW).read_bytes()).hexdigest()
+
+
+def test_official_example_imports_and_the_schema_test_documents_are_refused_for_their_empty_identifiers(store_copy):
+    assert _load(EXAMPLE).status == "committed"
+    assert "AA-AAA-123456789-ABC123" in set(_q("iati_activities").iati_identifier)
+    for name in ("schema-test-19-budget.xml", "schema-test-21-transaction.xml", "schema-test-24-results.xml"):
+        result = _load(name)
+        assert result.status == "problems"
+        assert any("the activity has no iati-identifier" in line for line in result.report.detailed_lines())
+
+
+def test_revised_budget_replaces_the_original_for_the_same_period_and_is_never_added(store_copy):
+    body = (_budget(1, "2020-01-01", "2020-12-31", 1000, status="1") + _budget(2, "2020-01-01", "2020-12-31", 800)
+            + _budget(1, "2021-01-01", "2021-12-31", 500, status="1") + _transaction(4, "2020-06-30", 400))
+    result = pipeline.import_iati(_activity(body), "budgets.xml", "tester", accept_warnings=True)
+    assert result.status == "committed", result.report.detailed_lines()
+    delivery = _q("iati_delivery").set_index("year")
+    assert delivery.loc[2020, "budget"] == 800.0 and delivery.loc[2020, "delivery_rate"] == 50.0
+    assert delivery.loc[2021, "budget"] == 500.0  # no revision for 2021: the original counts
+    assert pd.isna(delivery.loc[2021, "delivery_rate"])  # no expenditure: missing, not 0
+    finance = _q("iati_finance").set_index("year")
+    assert finance.loc[2020, "budget_status"] == "committed" and finance.loc[2021, "budget_status"] == "indicative"
+
+
+def test_negative_transaction_is_kept_as_a_correction(store_copy):
+    body = _budget(2, "2020-01-01", "2020-12-31", 1000) + _transaction(4, "2020-03-31", 300) + _transaction(4, "2020-07-31", -100)
+    assert pipeline.import_iati(_activity(body), "neg.xml", "tester", accept_warnings=True).status == "committed"
+    assert _q("iati_delivery").expenditure.tolist() == [200.0]
+
+
+def test_mixed_currencies_are_never_added(store_copy):
+    body = (_budget(2, "2020-01-01", "2020-12-31", 1000) + _budget(2, "2020-01-01", "2020-12-31", 900, "EUR")
+            + _transaction(4, "2020-05-31", 100) + _transaction(4, "2020-05-31", 90, "EUR"))
+    assert pipeline.import_iati(_activity(body), "mixed.xml", "tester", accept_warnings=True).status == "committed"
+    delivery = _q("iati_delivery").set_index("currency")
+    assert sorted(delivery.index) == ["EUR", "USD"]
+    assert (delivery.loc["USD", "budget"], delivery.loc["USD", "expenditure"]) == (1000.0, 100.0)
+    assert (delivery.loc["EUR", "budget"], delivery.loc["EUR", "expenditure"]) == (900.0, 90.0)
+    totals = _q("iati_delivery_by_organisation")
+    assert sorted(totals.currency) == ["EUR", "USD"] and totals.budget.max() == 1000.0
+
+
+def test_empty_result_value_stays_missing_and_dimensions_measure_and_direction_are_kept(store_copy):
+    body = ('<result type="1"><title><narrative>R</narrative></title>'
+            '<indicator measure="2" ascending="0"><title><narrative>Share</narrative></title>'
+            '<baseline year="2019" value="40"/>'
+            '<period><period-start iso-date="2020-01-01"/><period-end iso-date="2020-12-31"/>'
+            '<target value="30"><dimension name="sex" value="female"/></target><actual value=""/></period>'
+            '</indicator></result>')
+    assert pipeline.import_iati(_activity(body), "results.xml", "tester", accept_warnings=True).status == "committed"
+    values = _q("iati_indicator_results").set_index("kind")
+    assert (values.loc["baseline", "baseline_year"], values.loc["baseline", "value"]) == (2019, 40.0)
+    assert values.loc["target", "dimensions"] == "sex=female" and values.loc["target", "value"] == 30.0
+    assert pd.isna(values.loc["actual", "value"])  # empty: not reported, never 0
+    assert (values.loc["actual", "measure"], bool(values.loc["actual", "ascending"])) == ("percentage", False)
+
+
+def test_iati_version_1_is_refused_with_a_clear_message():
+    lines = _check(_activity("", version="1.05")).report.detailed_lines()
+    assert lines == ["test.xml: this file is IATI version 1.05; only IATI 2.0x files are read (the cell holds '1.05') "
+                     "-> download the publisher's 2.03 file (IATI 1.x was retired in 2019)"]
+
+
+def test_a_file_that_is_not_iati_is_refused_with_a_clear_message():
+    lines = _check(b"<?xml version='1.0'?><rss><channel/></rss>", "feed.xml").report.detailed_lines()
+    assert lines == ["feed.xml: this is not an IATI activity file: its root element is <rss>, not <iati-activities> "
+                     "-> choose an IATI 2.03 activity file (.xml) from the publisher"]
+    assert _check(b"not xml at all", "x.xml").status == "problems"
+
+
+def test_a_file_with_entities_is_refused_without_expanding_them(monkeypatch):
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">'
+            b'<!ENTITY xxe SYSTEM "file:///etc/passwd">]><iati-activities version="2.03"><iati-activity>'
+            b"<iati-identifier>&lol2;&xxe;</iati-identifier></iati-activity></iati-activities>")
+    parsed = []
+    monkeypatch.setattr(iati.etree, "fromstring", lambda *a, **k: parsed.append(a) or None)
+    result = _check(bomb)
+    assert parsed == []  # refused before the parser saw it
+    assert result.status == "problems" and "declares a DOCTYPE or entities" in result.report.detailed_lines()[0]
+
+
+def test_the_parser_itself_never_expands_entities():
+    # Second line of defence, should the declaration check ever be bypassed.
+    tree = iati.etree.fromstring(b'<!DOCTYPE a [<!ENTITY e "expanded">]><a>&e;</a>', iati._parser())
+    assert "expanded" not in (tree.text or "")
+
+
+def test_spotlight_activities_are_offered_for_linking_and_linked_only_when_asked(store_copy):
+    result = _load(UNW)
+    assert result.spotlight_activities == ["XM-DAC-41114-OUTPUT-00109099", "XM-DAC-41114-OUTPUT-00118237",
+                                           "XM-DAC-41114-OUTPUT-00118435"]
+    assert _q("iati_activities").programme_id.isna().all()  # nothing linked silently
+    linked = pipeline.import_iati((FIXTURES / UNW).read_bytes(), UNW, "tester", accept_warnings=True, programme_id="SI-KGZ")
+    assert linked.status == "committed" and linked.linked == result.spotlight_activities
+    activities = _q("iati_activities", programme="SI-KGZ")
+    assert sorted(activities.iati_identifier) == result.spotlight_activities
+    again = _load(UNW)  # a later import without --programme keeps the links
+    assert again.status == "nothing to change"
+    unknown = pipeline.check_iati((FIXTURES / UNW).read_bytes(), UNW, programme_id="SI-NOPE")
+    assert unknown.status == "problems" and "programme_id 'SI-NOPE' is not in programmes" in unknown.report.detailed_lines()[-1]
+
+
+def test_a_newer_file_replaces_the_activity_rows_and_leaves_other_activities_alone(store_copy):
+    first = _activity(_transaction(4, "2020-01-31", 10) + _transaction(4, "2020-02-28", 20))
+    assert pipeline.import_iati(first, "a.xml", "tester", accept_warnings=True).status == "committed"
+    _load(EXAMPLE)
+    newer = pipeline.import_iati(_activity(_transaction(4, "2020-01-31", 10)), "a.xml", "tester", accept_warnings=True)
+    assert newer.comparison.text().startswith("iati_transactions: +0 added, 0 changed, -1 removed")
+    delivery = _q("iati_delivery").set_index("iati_identifier")
+    assert delivery.loc["TEST-1", "expenditure"] == 10.0 and "AA-AAA-123456789-ABC123" in delivery.index
+
+
+def test_the_949_kb_undp_file_imports(store_copy, capsys):
+    data = (FIXTURES / UNDP).read_bytes()
+    assert len(data) == 949165
+    started = time.perf_counter()
+    result = _load(UNDP)
+    elapsed = time.perf_counter() - started
+    with capsys.disabled():
+        print(f"\n{UNDP} ({len(data):,} bytes) checked and committed in {elapsed:.2f} s")
+    assert result.status == "committed" and result.rows["iati_activities"] == 89
+
+
+def _cli(*args, folder):
+    env = {**os.environ, "SPOTLIGHT_STORE": str(folder)}
+    return subprocess.run([sys.executable, "-m", "spotlight_dash", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=180)
+
+
+def test_cli_imports_like_a_workbook_and_prints_delivery_by_activity_and_year_as_csv(store_copy):
+    warned = _cli("iati", str(FIXTURES / UNW), folder=store_copy)
+    assert warned.returncode == 1 and "warning(s); nothing was written" in warned.stderr
+    assert f"warning: {UNW}:5171 /iati-activities/iati-activity[16]/country-budget-items/budget-item:" in warned.stderr
+    assert "can be linked to a programme with --programme ID" in warned.stdout
+    dry = _cli("iati", str(FIXTURES / UNW), "--accept-warnings", "--dry-run", folder=store_copy)
+    assert dry.returncode == 0 and "dry run" in dry.stdout
+    done = _cli("iati", str(FIXTURES / UNW), "--accept-warnings", folder=store_copy)
+    assert done.returncode == 0 and "as snapshot v" in done.stdout
+    out = _cli("query", "delivery", "--by", "activity,year", "--format", "csv", folder=store_copy)
+    assert out.returncode == 0, out.stderr
+    frame = pd.read_csv(io.StringIO(out.stdout))
+    assert out.stdout.splitlines()[0] == "iati_identifier,year,currency,budget,expenditure,delivery_rate"
+    row = frame[(frame.iati_identifier == "XM-DAC-41114-OUTPUT-00118435") & (frame.year == 2020)].iloc[0]
+    assert (row.budget, row.expenditure) == (906320.0, 132899.0)
+    old = _cli("query", "delivery", "--format", "csv", folder=store_copy)
+    assert old.stdout.splitlines()[0].startswith("programme_id,organisation,period_id")  # unchanged without --by
+    bad = _cli("iati", str(FIXTURES / "organisation-standard-example-annotated.xml"), folder=store_copy)
+    assert bad.returncode == 1 and "IATI organisation file" in bad.stderr
