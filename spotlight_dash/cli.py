@@ -47,7 +47,10 @@ def _current_build_matches(data_dir: Path) -> bool:
         return False
     with store.open_reader(state.path) as con:
         runs = store.read_runs(con)
-    return bool(len(runs)) and runs.iloc[-1].sha256 == textdir.fingerprint(data_dir)
+        layout_current = store.has_current_layout(con)
+    # A snapshot written before a table or column was added is rebuilt even from the same data:
+    # the pages' queries need the new layout.
+    return bool(len(runs)) and layout_current and runs.iloc[-1].sha256 == textdir.fingerprint(data_dir)
 
 
 def _current_reader():

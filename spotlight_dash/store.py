@@ -148,6 +148,18 @@ def read_tables(con: duckdb.DuckDBPyConnection, names=None) -> dict[str, pd.Data
         cur.close()
 
 
+def has_current_layout(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the snapshot has every table of schema.TABLES with exactly its columns."""
+    cur = con.cursor()
+    try:
+        found = cur.execute("SELECT table_name, list(column_name ORDER BY ordinal_position) "
+                            "FROM information_schema.columns GROUP BY table_name").fetchall()
+    finally:
+        cur.close()
+    columns = dict(found)
+    return all(columns.get(name) == list(table.columns) for name, table in schema.TABLES.items())
+
+
 def data_as_of(con: duckdb.DuckDBPyConnection) -> str:
     """When the snapshot's data was last written, as people read it."""
     cur = con.cursor()

@@ -194,3 +194,19 @@ def test_the_readme_documents_every_named_query_as_registered():
     readme = (DATA.parent / "README.md").read_text(encoding="utf-8")
     assert readme == docs.with_queries_section(readme), (
         "README's named queries are out of date: run python -m spotlight_dash.docs")
+
+
+def test_build_if_changed_rebuilds_a_snapshot_written_before_the_layout_changed(tmp_path, monkeypatch):
+    monkeypatch.setenv("SPOTLIGHT_STORE", str(tmp_path / "store"))
+    from spotlight_dash import cli
+    from spotlight_dash.ingest import pipeline
+
+    pipeline.build(DATA, user_name="tests")
+    assert cli.main(["build", "--if-changed"]) == 0 and store.versions() == [1]  # same data, same layout
+    with duckdb.connect(str(store.current_state().path)) as con:
+        con.execute("DROP TABLE sdg_values")  # as if written by a version from before that table
+    with store.open_reader(store.current_state().path) as con:
+        assert not store.has_current_layout(con)
+    assert cli.main(["build", "--if-changed"]) == 0
+    with store.open_reader(store.current_state().path) as con:
+        assert store.has_current_layout(con)
