@@ -18,6 +18,7 @@ sections = {
         st.Page("pages/communications.py", title="Communications", icon=":material/campaign:"),
         st.Page("pages/civil_society.py", title="Civil society", icon=":material/diversity_3:"),
         st.Page("pages/context.py", title="Context", icon=":material/public:"),
+        st.Page("pages/agencies.py", title="Agencies (IATI)", icon=":material/account_balance:"),
     ],
     "About the data": [
         st.Page("pages/sources.py", title="Sources and methodology", icon=":material/menu_book:"),

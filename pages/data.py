@@ -112,6 +112,59 @@ else:
         else:
             st.success(f"Undone: snapshot v{back:04d} is current, with the data from before the import.")
 
+st.subheader("4 · Load an agency's IATI activity file")
+st.caption("UN Women, UNDP and UNFPA publish their projects in IATI 2.03 XML. Loading a file stores each "
+           "activity's budgets, transactions and results as published; a newer file replaces what an earlier "
+           "one said about the same activities. Departures from the IATI schema are shown as warnings.")
+iati_file = st.file_uploader("IATI activity file (.xml)", type=["xml"], key="iati_file")
+programmes = pipeline.current_tables()[1].get("programmes")
+link_options = [None, *(programmes.programme_id if programmes is not None else [])]
+link_to = st.selectbox("Link the Spotlight-funded activities to a programme", link_options, key="iati_programme",
+                       format_func=lambda p: "do not link" if p is None else p,
+                       help="Only activities funded by the MPTFO-Spotlight Initiative Fund are linked, and only "
+                            "when you choose a programme here.")
+if iati_file is not None:
+    xml = iati_file.getvalue()
+    iati_key = (hashlib.sha256(xml).hexdigest(), link_to, version)
+    if st.session_state.get("iati_checked_key") != iati_key:
+        with st.status(f"Checking {iati_file.name}…") as status:
+            checked = pipeline.check_iati(xml, iati_file.name, link_to)
+            status.update(label=f"Checked {iati_file.name}: {checked.status}", state="complete")
+        st.session_state.iati_checked_key, st.session_state.iati_checked = iati_key, checked
+    checked = st.session_state.iati_checked
+    found = checked.problems
+    iati_errors = found[found.severity == "error"] if not found.empty else found
+    iati_warnings = found[found.severity == "warning"] if not found.empty else found
+    if len(iati_errors):
+        st.error(f"{len(iati_errors)} problem(s) in {iati_file.name}. Nothing was written.", icon=":material/error:")
+        st.dataframe(iati_errors.drop(columns="severity"), hide_index=True, width="stretch")
+    else:
+        if len(iati_warnings):
+            st.warning(f"{len(iati_warnings)} warning(s), e.g. departures from the IATI schema, each with its "
+                       "element and line.", icon=":material/warning:")
+            st.dataframe(iati_warnings.drop(columns="severity"), hide_index=True, width="stretch")
+        if checked.spotlight_activities:
+            st.caption(f"{len(checked.spotlight_activities)} activities are funded by the MPTFO-Spotlight Initiative "
+                       f"Fund: {', '.join(checked.spotlight_activities[:8])}"
+                       + (" …" if len(checked.spotlight_activities) > 8 else "")
+                       + (f". They will be linked to {link_to}." if link_to else ". Choose a programme above to link them."))
+        if checked.status == "nothing to change":
+            st.info("Everything in this file is already in the store: loading it would change nothing.")
+        else:
+            st.dataframe(checked.changes, hide_index=True, width="stretch")
+            iati_accepted = st.checkbox("I have read the warnings and want to load the file",
+                                        key="iati_accept") if len(iati_warnings) else True
+            if st.button("Load this IATI file as a new snapshot", type="primary", disabled=not iati_accepted,
+                         key="iati_load", icon=":material/publish:"):
+                try:
+                    loaded = pipeline.import_iati(xml, iati_file.name, user_name or "editor (app)",
+                                                  programme_id=link_to, accept_warnings=iati_accepted)
+                except store.StoreChanged as exc:
+                    st.error(f"{exc}. Nothing was written.")
+                else:
+                    st.session_state.pop("iati_checked_key", None)
+                    st.success(f"Loaded {iati_file.name} as snapshot v{loaded.version:04d}. The Agencies page shows it.")
+
 st.subheader("Import history")
 st.caption("Every build, import and undo, newest first: who, when, which file and its SHA-256, rows per table.")
 st.dataframe(history.iloc[::-1], hide_index=True, width="stretch")

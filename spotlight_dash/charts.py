@@ -350,6 +350,35 @@ def sdg_context(frames: Frames) -> go.Figure | None:
     return fig
 
 
+# ---- agencies (IATI) ----------------------------------------------------------------------
+
+
+def iati_delivery_by_organisation(frames: Frames) -> go.Figure | None:
+    df = frames["iati_delivery_by_organisation"].dropna(subset=["budget", "expenditure"], how="all")
+    if df.empty:
+        return None
+    runo_of = {iati_id: runo for runo, iati_id in codes.ORGANISATION_IATI_IDS.items()}
+    currencies = list(dict.fromkeys(df.currency))
+    # Amounts stay in their own currency: one panel each, never added across currencies.
+    fig = make_subplots(rows=len(currencies), cols=1, subplot_titles=currencies, vertical_spacing=0.18)
+    others = iter([style.OKABE_ITO[c] for c in ("purple", "vermillion", "sky", "black")] * 4)
+    colours: dict[str, str] = {}
+    for i, currency in enumerate(currencies, start=1):
+        for (ref, name), rows in df[df.currency == currency].groupby(["reporting_org_ref", "reporting_org_name"]):
+            colour = colours.setdefault(ref, style.RUNO_COLOURS.get(runo_of.get(ref)) or next(others))
+            years = rows.year.astype(str)
+            fig.add_bar(x=years, y=rows.expenditure, name=f"{_short(name, 30)}: expenditure", marker_color=colour,
+                        hovertext=[fmt.percent(r) for r in rows.delivery_rate], row=i, col=1)
+            fig.add_scatter(x=years, y=rows.budget, name=f"{_short(name, 30)}: budget", mode="lines+markers",
+                            line=dict(color=colour, dash="dot"), marker=dict(symbol="diamond"), row=i, col=1)
+        fig.update_yaxes(title_text=currency, rangemode="tozero", row=i, col=1)
+        fig.update_xaxes(type="category", categoryorder="category ascending", row=i, col=1)
+    # Up to eight series: listed beside the plot, where they do not cover the subtitle.
+    fig.update_layout(barmode="group", height=260 + 260 * len(currencies),
+                      legend=dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top"))
+    return fig
+
+
 _COUNTRY_EMPTY = ("Not reported for this selection. Figures come from a source document's text (data/<document>/) "
                   "or an imported workbook; the Data page explains how to add them.")
 
@@ -389,6 +418,10 @@ CHARTS: dict[str, Chart] = {c.name: c for c in (
           ("grants",), "No small-grant figures by country are reported for this selection.", grants_by_country),
     Chart("reference-group", "Civil society reference group by country", "members",
           ("reference_group",), "The reference group's composition is not reported for this selection.", reference_group),
+    Chart("iati-delivery-by-organisation", "The agencies' own figures: budget and expenditure by year",
+          "bars: expenditure; dotted lines: budget; each currency on its own axis", ("iati_delivery_by_organisation",),
+          "No IATI activity file is loaded for this selection. An editor loads an agency's IATI file on the Data "
+          "page or with `python -m spotlight_dash iati FILE.xml`.", iati_delivery_by_organisation),
     Chart("sdg-context", "Violence against women and child marriage: national SDG data", "% of women",
           ("sdg_values",), "No national SDG data is loaded for this selection.", sdg_context),
 )}

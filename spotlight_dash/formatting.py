@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import math
+import pandas as pd
 
 NOT_REPORTED = "not reported"
 
 
 def is_missing(value) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(value != value) or (isinstance(value, float) and math.isnan(value))
-    except (TypeError, ValueError):
-        return False
+    """None, NaN, NaT and pandas' NA (nullable columns) are all "not reported"."""
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
 def number(value, decimals: int = 0, unit: str = "") -> str:

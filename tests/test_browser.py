@@ -65,7 +65,8 @@ def page(server):
 
 PAGES = {"": "Are we on track?", "meeting": "Steering Committee", "delivery": "Delivery",
          "results": "Results framework", "reach": "Reach", "communications": "Communications",
-         "civil_society": "Civil society", "context": "Context", "sources": "Sources and methodology"}
+         "civil_society": "Civil society", "context": "Context", "agencies": "Agencies (IATI)",
+         "sources": "Sources and methodology"}
 
 
 def _open(page, url, heading):
@@ -205,12 +206,12 @@ def test_an_editor_loads_a_workbook_sees_the_change_and_can_undo_it(page, server
 
     bad = tmp_path / "not-a-workbook.xlsx"
     bad.write_text("name,count\nKazakhstan,39\n")
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(bad))
     page.get_by_text("Nothing was written").wait_for(timeout=60_000)
 
     changed = tmp_path / "media-2020.xlsx"
     changed.write_bytes(_exported_workbook(41))  # built from the shipped store: the same content as the server's
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(changed))
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(changed))
     page.get_by_text("What loading media-2020.xlsx changes").wait_for(timeout=60_000)
     # 41 makes the countries add up to 79 of the 77 hits: a warning to acknowledge, not an error.
     load = page.get_by_role("button", name="Load these changes as a new snapshot")

@@ -274,3 +274,19 @@ def test_cli_imports_like_a_workbook_and_prints_delivery_by_activity_and_year_as
     assert old.stdout.splitlines()[0].startswith("programme_id,organisation,period_id")  # unchanged without --by
     bad = _cli("iati", str(FIXTURES / "organisation-standard-example-annotated.xml"), folder=store_copy)
     assert bad.returncode == 1 and "IATI organisation file" in bad.stderr
+
+
+def test_the_agencies_page_shows_the_loaded_files_figures(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("SPOTLIGHT_STORE", str(tmp_path / "store"))
+    pipeline.build(ROOT / "data", user_name="tests")
+    pipeline.import_iati((FIXTURES / UNW).read_bytes(), UNW, "tests", accept_warnings=True)
+    import streamlit as st
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "pages" / "agencies.py"), default_timeout=60).run()
+    assert not at.exception, at.exception
+    by_activity = next(d.value for d in at.dataframe if "iati_identifier" in d.value.columns and "budget" in d.value.columns)
+    row = by_activity[(by_activity.iati_identifier == "XM-DAC-41114-OUTPUT-00118435") & (by_activity.year == 2020)]
+    assert row[["budget", "expenditure"]].iloc[0].tolist() == [906320, 132899]
+    assert any("The agencies' own figures" in c.proto.spec for c in at.get("plotly_chart"))

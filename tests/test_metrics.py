@@ -33,3 +33,12 @@ def test_rag_thresholds():
     start, end = dt.date(2020, 1, 1), dt.date(2022, 12, 31)
     assert metrics.expected_progress(start, end, dt.date(2023, 6, 1)) == 1.0
     assert 0.3 < metrics.expected_progress(start, end, dt.date(2020, 12, 31)) < 0.34
+
+
+def test_every_kind_of_missing_value_reads_not_reported():
+    import pandas as pd
+
+    from spotlight_dash import formatting as fmt
+    for missing in (None, float("nan"), pd.NA, pd.NaT):
+        assert fmt.number(missing) == "not reported" and fmt.percent(missing) == "not reported"
+    assert fmt.number(0) == "0" and fmt.percent(0.0) == "0 %"  # zero is a figure, not a gap
