@@ -1,5 +1,5 @@
 """python -m spotlight_dash COMMAND: build, query, versions, rollback, template, export, import, undo-import,
-imports, bench-import."""
+imports, bench-import, bench."""
 
 from __future__ import annotations
 
@@ -257,6 +257,13 @@ def cmd_bench_import(args) -> int:
     return 0
 
 
+def cmd_bench(args) -> int:
+    from spotlight_dash import bench
+
+    bench.run(args.scale, runs=args.runs, import_rows=args.import_rows, json_file=args.json)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m spotlight_dash", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -325,6 +332,15 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("bench-import", help="time a SYNTHETIC workbook import against openpyxl reading it")
     p.add_argument("--rows", type=int, default=100_000)
     p.set_defaults(func=cmd_bench_import)
+
+    p = sub.add_parser("bench", help="SYNTHETIC store at each scale: pages, queries vs pandas, import, export, memory")
+    p.add_argument("--scale", type=float, nargs="+", default=[1.0], metavar="N",
+                   help="1 = about the shipped data; 1000 = a million media rows (several scales allowed)")
+    p.add_argument("--runs", type=int, default=5, help="runs per median")
+    p.add_argument("--import-rows", type=int, help="finance rows in the import workbook (default 100 x scale, "
+                   "between 1,000 and 100,000)")
+    p.add_argument("--json", metavar="FILE", help="write the figures as JSON")
+    p.set_defaults(func=cmd_bench)
 
     args = parser.parse_args(argv)
     return args.func(args)
