@@ -1,6 +1,6 @@
 """SYNTHETIC stores for benchmarks and load tests: frames generated with numpy, committed like any snapshot.
 
-Scale 1 is about the size of the shipped data (one programme, a few hundred fact rows); scale
+Scale 1 is of the order of the shipped data (one programme, ~1,600 fact rows); scale
 1000 is about thirty programmes, six countries, six years, three hundred indicators, a million
 media rows and a hundred thousand finance rows. Rows grow linearly with the scale: 1,000 media
 rows, 100 finance rows and 20 reach rows per unit; one programme per ~33 units.
