@@ -22,5 +22,8 @@ test: $(BIN)/.installed
 	./scripts/system-deps.sh
 	$(BIN)/python -m pytest -q
 
+bench: $(BIN)/.installed
+	$(BIN)/python -m spotlight_dash bench --scale 1 1000 --json bench.json
+
 clean:
 	rm -rf $(VENV) data/store

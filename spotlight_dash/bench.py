@@ -1,20 +1,30 @@
-"""Benchmark of a workbook import: N SYNTHETIC finance rows, validated and committed, timed beside
-openpyxl (read-only) merely reading the same file. Runs in a temporary store, never data/store.
+"""Benchmarks, always on SYNTHETIC data in a temporary store, never data/store.
 
-The rows are marked SYNTHETIC in the file name, the programme, the source and its quote.
+- ``bench-import``: N SYNTHETIC finance rows in a workbook, validated and committed, timed beside
+  openpyxl (read-only) merely reading the same file.
+- ``bench --scale N``: a whole SYNTHETIC store at scale N (spotlight_dash/synthetic.py); each page's
+  warm script time beside its named queries alone, each named query in DuckDB beside the same
+  aggregation in pandas (pandas_baseline.py), the import benchmark, chart export, peak memory.
+
+Everything synthetic is marked SYNTHETIC: file names, programmes, sources and their quotes, and
+so every chart title drawn from it.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import resource
+import statistics
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import xlsxwriter
 from openpyxl import load_workbook
 
-from spotlight_dash import codes, schema
+from spotlight_dash import codes, pandas_baseline, queries, schema, store, synthetic
 from spotlight_dash.ingest import pipeline
 
 SYNTHETIC_PROGRAMME = "SYNTHETIC-BENCH"
@@ -99,3 +109,248 @@ def print_import_benchmark(rows: int = 100_000) -> dict[str, float]:
     print(f"openpyxl read-only, values only, nothing else:     {figures['openpyxl_read_seconds']:6.2f} s wall"
           f"  {figures['openpyxl_cpu_seconds']:6.2f} s CPU")
     return figures
+
+
+# ---- the benchmark at scale -------------------------------------------------------------------
+
+PAGES_DIR = store.REPO_ROOT / "pages"
+EXPORT_CHART = "budget-by-runo"
+
+
+def _timed(func, runs: int) -> tuple[float, float]:
+    """Median wall and CPU seconds of ``runs`` calls (CPU: every thread of this process)."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        func()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+@contextmanager
+def _store_env(folder: Path):
+    previous = os.environ.get("SPOTLIGHT_STORE")
+    os.environ["SPOTLIGHT_STORE"] = str(folder)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SPOTLIGHT_STORE", None)
+        else:
+            os.environ["SPOTLIGHT_STORE"] = previous
+
+
+@contextmanager
+def _recording_queries():
+    """Which named queries (with which filters) a page runs: the page's path is ui.data -> queries.run_query."""
+    calls: list[tuple[str, queries.Filters]] = []
+    original = queries.run_query
+
+    def recording(cur, name, filters=None):
+        calls.append((name, filters or queries.Filters()))
+        return original(cur, name, filters)
+
+    queries.run_query = recording
+    try:
+        yield calls
+    finally:
+        queries.run_query = original
+
+
+def _run_queries(path: Path, calls) -> None:
+    con = store.open_reader(path)
+    try:
+        cur = con.cursor()
+        for name, filters in calls:
+            queries.run_query(cur, name, filters)
+        cur.close()
+    finally:
+        con.close()
+
+
+def time_pages(path: Path, runs: int) -> list[dict]:
+    """Each page through AppTest: warm script time with the query cache emptied before each run
+    (so the page runs its queries, as on a new filter or a new snapshot), the same with the cache
+    kept, and the page's named queries alone on a fresh connection."""
+    # The benchmark drives pages the way the tests do, through Streamlit's AppTest; Streamlit is
+    # imported here, lazily, so that the rest of the package stays free of it (only app.py,
+    # pages/ and spotlight_dash/ui import streamlit).
+    os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # not "No runtime found" once per cached function
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    out = []
+    for page in sorted(PAGES_DIR.glob("*.py")):
+        at = AppTest.from_file(str(page), default_timeout=300)
+        st.cache_data.clear()
+        with _recording_queries() as calls:
+            at.run()  # the first run: imports, connection, figures' first build
+        if at.exception:
+            out.append({"page": page.stem, "error": str(at.exception[0].message)[:200]})
+            continue
+        calls = list(dict.fromkeys(calls))  # once each, as the page's cache does
+
+        def uncached():
+            st.cache_data.clear()
+            at.run()
+
+        warm, warm_cpu = _timed(uncached, runs)
+        cached, cached_cpu = _timed(at.run, runs)
+        alone, alone_cpu = _timed(lambda: _run_queries(path, calls), runs)
+        out.append({"page": page.stem, "warm_s": warm, "warm_cpu_s": warm_cpu, "cached_s": cached,
+                    "cached_cpu_s": cached_cpu, "queries_s": alone, "queries_cpu_s": alone_cpu,
+                    "queries": len(calls)})
+    st.cache_data.clear()
+    st.cache_resource.clear()  # closes the connections to this scale's snapshot
+    return out
+
+
+def time_queries(path: Path, runs: int) -> list[dict]:
+    """Every named query in DuckDB (as the default view asks it), beside pandas on frames in memory."""
+    con = store.open_reader(path)
+    try:
+        programmes = queries.run_query(con.cursor(), "programmes").programme_id.tolist()
+        filters = queries.Filters(programme=programmes[0] if programmes else None)
+        tables = store.read_tables(con)
+        tables.update(store.read_tables(con, ["organisations", "countries"]))
+        out = []
+        for name in sorted(queries.QUERIES):
+            cur = con.cursor()
+            duck, duck_cpu = _timed(lambda: queries.run_query(cur, name, filters), runs)
+            row = {"name": name, "duckdb_s": duck, "duckdb_cpu_s": duck_cpu, "pandas_s": None}
+            baseline = pandas_baseline.BASELINES.get(name)
+            if baseline is not None:
+                row["pandas_s"], row["pandas_cpu_s"] = _timed(lambda: baseline(tables, filters), runs)
+                row["same_figures"] = pandas_baseline.agrees(name, queries.run_query(cur, name, filters),
+                                                             baseline(tables, filters))
+            cur.close()
+            out.append(row)
+        return out
+    finally:
+        con.close()
+
+
+def time_export(runs: int) -> dict:
+    """A PNG of one chart once the browser is up (the click), and the whole Committee pack (PPTX)."""
+    from spotlight_dash.exports import context, images, pack
+
+    view, _ = context.open_view({})
+    try:
+        files = view.chart_files(EXPORT_CHART)
+        files.image("png", "wide")  # starts the browser: the first export of a process pays it
+        png, png_cpu = _timed(lambda: files.image("png", "wide"), runs)
+        wall, cpu = time.perf_counter(), time.process_time()
+        pack.build(view, "pptx")
+        return {"png_warm_s": png, "png_cpu_s": png_cpu, "pack_s": time.perf_counter() - wall,
+                "pack_cpu_s": time.process_time() - cpu}
+    except images.ExportUnavailable as exc:
+        return {"png_warm_s": None, "pack_s": None, "note": str(exc)}
+    finally:
+        view.close()
+
+
+IATI_FILE = store.REPO_ROOT / "tests" / "fixtures" / "iati" / "undp_central_asia_afghanistan_2021_extract.xml"
+
+
+def time_iati_import() -> float | None:
+    """The real 949 KB UNDP file (not synthetic) imported into an empty temporary store, wall seconds."""
+    if not IATI_FILE.exists():
+        return None
+    with tempfile.TemporaryDirectory(prefix="spotlight-bench-iati-") as tmp, _store_env(Path(tmp) / "store"):
+        started = time.perf_counter()
+        result = pipeline.import_iati(IATI_FILE.read_bytes(), IATI_FILE.name, "bench", accept_warnings=True)
+        seconds = time.perf_counter() - started
+    if result.status != "committed":
+        raise RuntimeError("the IATI benchmark import failed: " + "; ".join(result.report.detailed_lines()[:3]))
+    return seconds
+
+
+def default_import_rows(scale: float) -> int:
+    return int(min(100_000, max(1_000, 100 * scale)))
+
+
+def bench_scale(scale: float, runs: int = 5, import_rows: int | None = None) -> dict:
+    """Every figure at one scale; the keys of ``public`` are exactly those of --json."""
+    with tempfile.TemporaryDirectory(prefix="spotlight-bench-SYNTHETIC-") as tmp:
+        folder = Path(tmp) / "store"
+        wall, cpu = time.perf_counter(), time.process_time()
+        version, frames = synthetic.build_store(folder, scale)
+        built = {"seconds": time.perf_counter() - wall, "cpu_seconds": time.process_time() - cpu,
+                 "rows": {name: len(frame) for name, frame in frames.items()}}
+        del frames
+        path = store.snapshot_path(version, folder)
+        with _store_env(folder):
+            pages = time_pages(path, runs)
+            query_rows = time_queries(path, runs)
+            export = time_export(max(1, min(runs, 3)))
+    imported = time_import(import_rows or default_import_rows(scale))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+    public = {
+        "scale": int(scale) if float(scale).is_integer() else scale,
+        "pages": [{k: p.get(k) for k in ("page", "warm_s", "queries_s")} for p in pages],
+        "queries": [{k: q[k] for k in ("name", "duckdb_s", "pandas_s")} for q in query_rows],
+        "import": {"rows": imported["rows"], "seconds": imported["import_seconds"],
+                   "openpyxl_read_s": imported["openpyxl_read_seconds"]},
+        "iati_import_s": time_iati_import(),
+        "export": {"png_warm_s": export["png_warm_s"], "pack_s": export["pack_s"]},
+        "peak_rss_mb": round(peak, 1),
+    }
+    return {"public": public, "pages": pages, "queries": query_rows, "import": imported, "export": export,
+            "built": built}
+
+
+def _s(value) -> str:
+    return "   -   " if value is None else f"{value:7.3f}"
+
+
+def print_scale(figures: dict) -> None:
+    public, built = figures["public"], figures["built"]
+    rows = built["rows"]
+    print(f"\n== SYNTHETIC store, scale {public['scale']}: {len(rows)} tables, media {rows['media']:,} rows, "
+          f"finance {rows['finance']:,}, indicators {rows['indicators']:,}, programmes {rows['programmes']} "
+          f"(built in {built['seconds']:.1f} s wall, {built['cpu_seconds']:.1f} s CPU)")
+    print("\npages: warm script (query cache emptied before each run) | cache kept | its named queries alone"
+          " (median, wall / CPU s)")
+    for p in figures["pages"]:
+        if "error" in p:
+            print(f"  {p['page']:<16} ERROR {p['error']}")
+            continue
+        ratio = p["warm_s"] / p["queries_s"] if p["queries_s"] else float("nan")
+        print(f"  {p['page']:<16} {_s(p['warm_s'])} / {_s(p['warm_cpu_s'])} | {_s(p['cached_s'])} / "
+              f"{_s(p['cached_cpu_s'])} | {_s(p['queries_s'])} / {_s(p['queries_cpu_s'])}"
+              f"  ({p['queries']} queries; page = {ratio:.1f}x its queries)")
+    print("\nnamed queries, default view (first programme): DuckDB | pandas on frames in memory (median wall / CPU s)")
+    for q in figures["queries"]:
+        pandas_part = "" if q["pandas_s"] is None else (
+            f" | {_s(q['pandas_s'])} / {_s(q['pandas_cpu_s'])}  pandas/DuckDB {q['pandas_s'] / q['duckdb_s']:.1f}x"
+            f"{'' if q['same_figures'] else '  FIGURES DIFFER'}")
+        print(f"  {q['name']:<22} {_s(q['duckdb_s'])} / {_s(q['duckdb_cpu_s'])}{pandas_part}")
+    imp = figures["import"]
+    print(f"\nimport of a SYNTHETIC workbook, {imp['rows']:,} finance rows ({imp['file_mb']:.1f} MB): "
+          f"{imp['import_seconds']:.2f} s wall, {imp['import_cpu_seconds']:.2f} s CPU "
+          f"({imp['rows'] / imp['import_seconds']:,.0f} rows/s); openpyxl read alone {imp['openpyxl_read_seconds']:.2f} s "
+          f"wall, {imp['openpyxl_cpu_seconds']:.2f} s CPU")
+    iati_s = figures["public"]["iati_import_s"]
+    print("IATI import of the real UNDP file (949 KB): " + ("file not found" if iati_s is None else f"{iati_s:.2f} s wall"))
+    exp = figures["export"]
+    if exp["png_warm_s"] is None:
+        print(f"export: unavailable ({exp.get('note')})")
+    else:
+        print(f"export: PNG of {EXPORT_CHART}, browser warm {exp['png_warm_s']:.2f} s wall ({exp['png_cpu_s']:.2f} s CPU "
+              f"here; the browser's own CPU is not counted); Committee pack PPTX {exp['pack_s']:.2f} s wall "
+              f"({exp['pack_cpu_s']:.2f} s CPU)")
+    print(f"peak RSS of this process so far: {public['peak_rss_mb']:.0f} MB")
+
+
+def run(scales: list[float], runs: int = 5, import_rows: int | None = None, json_file: str | None = None) -> list[dict]:
+    results = []
+    for scale in scales:
+        figures = bench_scale(scale, runs, import_rows)
+        print_scale(figures)
+        results.append(figures["public"])
+    if json_file:
+        payload = results[0] if len(results) == 1 else results
+        Path(json_file).write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+        print(f"\nwrote {json_file}")
+    return results

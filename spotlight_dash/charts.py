@@ -96,11 +96,11 @@ def budget_by_runo(frames: Frames) -> go.Figure | None:
     # The contribution is a thin sliver: its figure goes beside the bar, not inside it.
     fig.add_bar(y=names, x=df.agency_contribution, name="Agency contribution", orientation="h",
                 marker_color=colours, opacity=0.45, textposition="none")
-    for name, approved, contribution in zip(names, df.approved, df.agency_contribution):
-        total = (approved if pd.notna(approved) else 0) + (contribution if pd.notna(contribution) else 0)
-        fig.add_annotation(x=total, y=name, xanchor="left", showarrow=False, xshift=6,
-                           text=f"+ {_label(contribution)} agency")
-    fig.update_layout(barmode="stack", yaxis=dict(autorange="reversed"), xaxis_title="USD",
+    # Layout set in one update: each separate plotly update validates the whole layout again.
+    notes = [dict(x=(approved if pd.notna(approved) else 0) + (contribution if pd.notna(contribution) else 0), y=name,
+                  xanchor="left", showarrow=False, xshift=6, text=f"+ {_label(contribution)} agency")
+             for name, approved, contribution in zip(names, df.approved, df.agency_contribution)]
+    fig.update_layout(barmode="stack", yaxis=dict(autorange="reversed"), xaxis_title="USD", annotations=notes,
                       xaxis_range=[0, float((df.approved.fillna(0) + df.agency_contribution.fillna(0)).max()) * 1.45])
     return fig
 
@@ -183,7 +183,8 @@ def reach_against_target(frames: Frames) -> go.Figure | None:
     types = [t for t in ("direct", "indirect") if t in set(df.reach_type)]
     # One panel per type with its own axis: direct and indirect are never added or stacked.
     fig = make_subplots(rows=1, cols=len(types), subplot_titles=[f"{t.capitalize()} rights holders" for t in types])
-    for i, reach_type in enumerate(types, start=1):
+    bars, axes = [], {}
+    for i, reach_type in enumerate(types, start=1):  # traces and axes gathered, then added in one go each
         rows = df[df.reach_type == reach_type]
         actual = rows.dropna(subset=["actual"]).tail(1)
         target = rows.dropna(subset=["target"]).tail(1)
@@ -192,9 +193,12 @@ def reach_against_target(frames: Frames) -> go.Figure | None:
         share = actual.share_of_target_pct.iloc[0] if len(actual) else None
         text = [f"{_label(y[0])}<br>{fmt.percent(share, 1)} of target" if y[0] is not None else fmt.NOT_REPORTED,
                 _label(y[1])]
-        fig.add_bar(x=x, y=[0 if v is None else v for v in y], text=text, textposition="outside", cliponaxis=False,
-                    marker_color=[style.REACH_COLOURS[reach_type], style.MUTED], showlegend=False, row=1, col=i)
-        fig.update_yaxes(title_text="people", rangemode="tozero", row=1, col=i)
+        bars.append(go.Bar(x=x, y=[0 if v is None else v for v in y], text=text, textposition="outside",
+                           cliponaxis=False, marker_color=[style.REACH_COLOURS[reach_type], style.MUTED],
+                           showlegend=False))
+        axes[f"yaxis{'' if i == 1 else i}"] = dict(title_text="people", rangemode="tozero")
+    fig.add_traces(bars, rows=[1] * len(types), cols=list(range(1, len(types) + 1)))
+    fig.update_layout(**axes)
     return fig
 
 
@@ -277,14 +281,18 @@ def campaigns_compared(frames: Frames) -> go.Figure | None:
     # Views, engagements and posts are different units: one small panel per measure, never stacked.
     fig = make_subplots(rows=len(measures), cols=1, subplot_titles=measures, vertical_spacing=0.35 / len(measures))
     names = list(df.name)
-    for i, measure in enumerate(measures, start=1):
+    order = [_short(n, 40) for n in reversed(names)]
+    bars, axes = [], {}
+    for i, measure in enumerate(measures, start=1):  # traces and axes gathered, then added in one go each
         rows = df.dropna(subset=[measure])
-        fig.add_bar(y=[_short(n, 40) for n in rows.name], x=rows[measure], orientation="h",
-                    text=[_label(v) for v in rows[measure]], textposition="outside", cliponaxis=False,
-                    marker_color=style.SPOTLIGHT_PURPLE, hovertext=rows.name, showlegend=False, row=i, col=1)
-        fig.update_yaxes(categoryorder="array", categoryarray=[_short(n, 40) for n in reversed(names)], row=i, col=1)
-        fig.update_xaxes(range=[0, float(rows[measure].max()) * 1.2], row=i, col=1)
-    fig.update_layout(height=160 + 60 * sum(int(df[m].notna().sum()) for m in measures) + 40 * len(measures))
+        bars.append(go.Bar(y=[_short(n, 40) for n in rows.name], x=rows[measure], orientation="h",
+                           text=[_label(v) for v in rows[measure]], textposition="outside", cliponaxis=False,
+                           marker_color=style.SPOTLIGHT_PURPLE, hovertext=rows.name, showlegend=False))
+        suffix = "" if i == 1 else str(i)
+        axes[f"yaxis{suffix}"] = dict(categoryorder="array", categoryarray=order)
+        axes[f"xaxis{suffix}"] = dict(range=[0, float(rows[measure].max()) * 1.2])
+    fig.add_traces(bars, rows=list(range(1, len(measures) + 1)), cols=[1] * len(measures))
+    fig.update_layout(height=160 + 60 * sum(int(df[m].notna().sum()) for m in measures) + 40 * len(measures), **axes)
     return fig
 
 
@@ -332,21 +340,25 @@ def sdg_context(frames: Frames) -> go.Figure | None:
                         subplot_titles=[f"SDG {c}" + (f" · {df[df.sdg_code == c].country.iloc[0]}") for c in codes_shown])
     years = sorted(set(df.year))
     colours = dict(zip(years, [style.OKABE_ITO[c] for c in ("blue", "orange", "green", "sky", "vermillion", "purple")] * 5))
-    for i, code in enumerate(codes_shown, start=1):
+    bars, rows_of, axes = [], [], {}
+    for i, code in enumerate(codes_shown, start=1):  # traces and axes gathered, then added in one go each
         rows = df[df.sdg_code == code]
         for year in years:
             series = rows[rows.year == year]
             if series.empty:
                 continue
-            fig.add_bar(y=series.what, x=series.value, name=str(year), orientation="h", marker_color=colours[year],
-                        text=[_label(v, 1) + " %" for v in series.value], textposition="outside", cliponaxis=False,
-                        legendgroup=str(year), legendrank=year, showlegend=i == next(k for k, c in enumerate(codes_shown, 1)
-                                                                 if year in set(df[df.sdg_code == c].year)),
-                        row=i, col=1)
-        fig.update_yaxes(autorange="reversed", row=i, col=1)
-        fig.update_xaxes(rangemode="tozero", range=[0, float(df.value.max()) * 1.2], row=i, col=1)
-    fig.update_xaxes(title_text="% of women", row=len(codes_shown), col=1)
-    fig.update_layout(barmode="group", height=200 + 34 * sum(per_code) * max(1, len(years) // 2))
+            bars.append(go.Bar(y=series.what, x=series.value, name=str(year), orientation="h",
+                               marker_color=colours[year], text=[_label(v, 1) + " %" for v in series.value],
+                               textposition="outside", cliponaxis=False, legendgroup=str(year), legendrank=year,
+                               showlegend=i == next(k for k, c in enumerate(codes_shown, 1)
+                                                    if year in set(df[df.sdg_code == c].year))))
+            rows_of.append(i)
+        suffix = "" if i == 1 else str(i)
+        axes[f"yaxis{suffix}"] = dict(autorange="reversed")
+        axes[f"xaxis{suffix}"] = dict(rangemode="tozero", range=[0, float(df.value.max()) * 1.2],
+                                      **({"title_text": "% of women"} if i == len(codes_shown) else {}))
+    fig.add_traces(bars, rows=rows_of, cols=[1] * len(bars))
+    fig.update_layout(barmode="group", height=200 + 34 * sum(per_code) * max(1, len(years) // 2), **axes)
     return fig
 
 

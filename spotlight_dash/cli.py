@@ -1,5 +1,5 @@
-"""python -m spotlight_dash COMMAND: build, query, versions, rollback, template, export, import, iati, undo-import,
-imports, bench-import."""
+"""python -m spotlight_dash COMMAND: build, query, versions, rollback, chart, pack, template, export, import,
+iati, undo-import, imports, check, bench-import, bench."""
 
 from __future__ import annotations
 
@@ -31,6 +31,9 @@ def cmd_build(args) -> int:
     except IngestError as exc:
         _print_problems(exc.report)
         print(f"build stopped: {exc}; the current snapshot is unchanged", file=sys.stderr)
+        return 1
+    except store.StoreError as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
         return 1
     _print_problems(outcome.report)
     rows = ", ".join(f"{name} {n}" for name, n in outcome.rows.items() if n)
@@ -306,6 +309,34 @@ def cmd_bench_import(args) -> int:
     return 0
 
 
+def cmd_check(args) -> int:
+    """Readiness: 0 = the current snapshot answers; 1 = degraded (a fall-back is shown); 2 = nothing to show."""
+    state = store.current_state()
+    if state.path is None:
+        print("not ready: " + "; ".join(state.problems), file=sys.stderr)
+        return 2
+    try:
+        with store.open_reader(state.path) as con:
+            budget = queries.run_query(con.cursor(), "budget_by_runo")
+            as_of = store.data_as_of(con)
+    except Exception as exc:  # noqa: BLE001 - whatever fails, the probe reports it
+        print(f"not ready: snapshot v{state.version:04d} does not answer a query ({exc})", file=sys.stderr)
+        return 2
+    summary = f"snapshot v{state.version:04d} in {state.path.parent}, data as of {as_of}, {len(budget)} budget rows"
+    if state.problems:
+        print(f"degraded: showing {summary}; " + "; ".join(state.problems), file=sys.stderr)
+        return 1
+    print(f"ready: {summary}")
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from spotlight_dash import bench
+
+    bench.run(args.scale, runs=args.runs, import_rows=args.import_rows, json_file=args.json)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m spotlight_dash", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -380,9 +411,21 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("imports", help="list the ingest history: who, when, file, SHA-256, rows per table")
     p.set_defaults(func=cmd_imports)
 
+    p = sub.add_parser("check", help="readiness: exit 0 when the current snapshot answers, 1 when degraded, 2 when not")
+    p.set_defaults(func=cmd_check)
+
     p = sub.add_parser("bench-import", help="time a SYNTHETIC workbook import against openpyxl reading it")
     p.add_argument("--rows", type=int, default=100_000)
     p.set_defaults(func=cmd_bench_import)
+
+    p = sub.add_parser("bench", help="SYNTHETIC store at each scale: pages, queries vs pandas, import, export, memory")
+    p.add_argument("--scale", type=float, nargs="+", default=[1.0], metavar="N",
+                   help="1 = about the shipped data; 1000 = a million media rows (several scales allowed)")
+    p.add_argument("--runs", type=int, default=5, help="runs per median")
+    p.add_argument("--import-rows", type=int, help="finance rows in the import workbook (default 100 x scale, "
+                   "between 1,000 and 100,000)")
+    p.add_argument("--json", metavar="FILE", help="write the figures as JSON")
+    p.set_defaults(func=cmd_bench)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -14,6 +14,7 @@ current and whole. Readers open the current file read-only with external access 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
 import json
 import os
@@ -309,15 +310,37 @@ def commit(frames: dict[str, pd.DataFrame], run: Run, previous_runs: pd.DataFram
         final = snapshot_path(version, folder)
         tmp = folder / f".{final.name}.tmp-{os.getpid()}"
         try:
-            _write_file(tmp, frames, runs, row_sources)
-            _fault_point("before-rename")
-            os.replace(tmp, final)
-            _fsync_dir(folder)
-        finally:
-            tmp.unlink(missing_ok=True)
-        _switch_pointer(folder, version)
+            try:
+                _write_file(tmp, frames, runs, row_sources)
+                _fault_point("before-rename")
+                os.replace(tmp, final)
+                _fsync_dir(folder)
+            finally:
+                tmp.unlink(missing_ok=True)
+                tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+            _switch_pointer(folder, version)
+        except (OSError, duckdb.Error) as exc:  # a full disk shows as IOException or FatalException
+            final.unlink(missing_ok=True)  # never current: the pointer did not move
+            raise WriteFailed(_write_failure(exc, folder, current_state(folder).version)) from exc
         _prune(folder, keep=KEEP_SNAPSHOTS)
         return version
+
+
+class WriteFailed(StoreError):
+    """The next snapshot could not be written (disk full, permissions...); the current one is unchanged."""
+
+
+def _write_failure(exc: BaseException, folder: Path, previous: int | None) -> str:
+    text = str(exc)
+    if getattr(exc, "errno", None) == errno.ENOSPC or "No space left" in text or "disk is full" in text.lower():
+        reason = f"the disk holding {folder} is full"
+    elif getattr(exc, "errno", None) in (errno.EACCES, errno.EPERM, errno.EROFS):
+        reason = f"the store folder {folder} cannot be written ({exc.strerror})"
+    else:
+        reason = f"writing to {folder} failed ({text.splitlines()[0] if text else type(exc).__name__})"
+    kept = f"snapshot v{previous:04d} is still current" if previous else "the store is unchanged"
+    return f"the new snapshot could not be written: {reason}. Nothing was changed: {kept}. Free some space " \
+           "(old snapshots can go: they are kept for undo) and load the file again"
 
 
 def rollback(version: int | None, user_name: str, folder: Path | None = None) -> int:

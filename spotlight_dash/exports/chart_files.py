@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -29,6 +29,10 @@ class ChartFiles:
     filters: Filters
     version: int | None
     sources: pd.DataFrame  # every source row, for the about sheet
+    # Figures drawn so far, by height: drawing is most of a page's time, so the page, the alt
+    # text, the page ZIP and the pack share one drawing instead of drawing it again each.
+    drawn: dict = field(default_factory=dict, compare=False, repr=False)
+    described: dict = field(default_factory=dict, compare=False, repr=False)  # the alt text, once made
 
     @classmethod
     def make(cls, name: str, frames: dict[str, pd.DataFrame], filters: Filters, description: str,
@@ -43,14 +47,26 @@ class ChartFiles:
     def base_name(self) -> str:
         return charts.export_name(self.chart.name, self.filters, self.version)
 
+    def figure_at(self, height: int) -> go.Figure | None:
+        """The figure drawn for a height (the page's); drawn once. Do not modify it: it is shared."""
+        if height not in self.drawn:
+            self.drawn[height] = self.chart.figure(self.frames, self.meta, height=height)
+        return self.drawn[height]
+
     def figure(self, shape: str = "wide") -> go.Figure | None:
-        return self.chart.figure(self.frames, self.meta, height=images.SHAPES[shape][1])
+        """The figure for an export. images.render sizes every image to its shape, so a drawing made
+        for another height (the page's) gives the same file and is reused rather than drawn again."""
+        if self.drawn:
+            return next(iter(self.drawn.values()))
+        return self.figure_at(images.SHAPES[shape][1])
 
     def alt_text(self) -> str:
-        figure = self.figure()
-        if figure is None:
-            return f"{self.chart.title} ({self.meta.filters}): {self.chart.empty}"
-        return alt_text.describe(figure, self.chart.title, self.meta.filters, self.chart.unit, self.meta.source)
+        if "alt" not in self.described:
+            figure = self.figure()
+            self.described["alt"] = (f"{self.chart.title} ({self.meta.filters}): {self.chart.empty}" if figure is None else
+                                 alt_text.describe(figure, self.chart.title, self.meta.filters, self.chart.unit,
+                                                   self.meta.source))
+        return self.described["alt"]
 
     def image(self, fmt: str, shape: str = "wide") -> bytes:
         figure = self.figure(shape)

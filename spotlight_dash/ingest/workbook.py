@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
@@ -345,7 +345,12 @@ def read_workbook(data: bytes, filename: str, report: IngestReport, limits: Limi
     members = _read_members(data, label, report, limits)
     if members is None:
         return {}
-    xml_by_sheet, epoch = _sheet_xml(members)
+    try:
+        xml_by_sheet, epoch = _sheet_xml(members)
+    except (ElementTree.ParseError, DefusedXmlException, ValueError) as exc:  # found by the property tests
+        report.add(Place(label), f"the workbook's structure is damaged ({type(exc).__name__}: {str(exc)[:80]})",
+                   "open it in Excel and save it again, or start from the template")
+        return {}
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - calamine raises several types for damaged files

@@ -31,7 +31,7 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
     ids = provenance.source_ids(frames.values())
     files = ChartFiles.make(name, frames, filters, view.description, sources, view.as_of, view.snapshot.version,
                             font_scale)
-    figure = files.chart.figure(frames, files.meta, height)
+    figure = files.figure_at(height)  # drawn once: the alt text and the page's ZIP reuse it
     st.session_state.setdefault(PAGE_CHARTS, {})[name] = files  # for the page's ZIP download
     ignored = sorted({f for q in chart.queries for f in viewstate.not_applied(filters, queries.QUERIES[q].filters)})
     with st.container(border=True):
