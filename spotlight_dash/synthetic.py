@@ -81,7 +81,9 @@ def frames(scale: float, seed: int = 7) -> dict[str, pd.DataFrame]:
           float(rng.integers(5, 40)), None, "SYNTHETIC-sdg")
          for c in ("5.2.1", "5.3.1") for country in COUNTRIES[:4] for y in YEARS[::2]],
         columns=schema.TABLES["sdg_values"].columns)
-    return {name: out[name][schema.TABLES[name].columns] for name in schema.TABLES}
+    # Tables the generator does not fill (the IATI ones) are empty, as in a store with no IATI file.
+    empty = {name: pd.DataFrame(columns=table.columns) for name, table in schema.TABLES.items() if name not in out}
+    return {name: {**out, **empty}[name][schema.TABLES[name].columns] for name in schema.TABLES}
 
 
 def _results(progs: list[str], rng) -> dict[str, pd.DataFrame]:
