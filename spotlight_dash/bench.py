@@ -169,43 +169,6 @@ def _run_queries(path: Path, calls) -> None:
         con.close()
 
 
-def time_pages(path: Path, runs: int) -> list[dict]:
-    """Each page through AppTest: warm script time with the query cache emptied before each run
-    (so the page runs its queries, as on a new filter or a new snapshot), the same with the cache
-    kept, and the page's named queries alone on a fresh connection."""
-    # The benchmark drives pages the way the tests do, through Streamlit's AppTest; Streamlit is
-    # imported here, lazily, so that the rest of the package stays free of it (only app.py,
-    # pages/ and spotlight_dash/ui import streamlit).
-    os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # not "No runtime found" once per cached function
-    import streamlit as st
-    from streamlit.testing.v1 import AppTest
-
-    out = []
-    for page in sorted(PAGES_DIR.glob("*.py")):
-        at = AppTest.from_file(str(page), default_timeout=300)
-        st.cache_data.clear()
-        with _recording_queries() as calls:
-            at.run()  # the first run: imports, connection, figures' first build
-        if at.exception:
-            out.append({"page": page.stem, "error": str(at.exception[0].message)[:200]})
-            continue
-        calls = list(dict.fromkeys(calls))  # once each, as the page's cache does
-
-        def uncached():
-            st.cache_data.clear()
-            at.run()
-
-        warm, warm_cpu = _timed(uncached, runs)
-        cached, cached_cpu = _timed(at.run, runs)
-        alone, alone_cpu = _timed(lambda: _run_queries(path, calls), runs)
-        out.append({"page": page.stem, "warm_s": warm, "warm_cpu_s": warm_cpu, "cached_s": cached,
-                    "cached_cpu_s": cached_cpu, "queries_s": alone, "queries_cpu_s": alone_cpu,
-                    "queries": len(calls)})
-    st.cache_data.clear()
-    st.cache_resource.clear()  # closes the connections to this scale's snapshot
-    return out
-
-
 def time_queries(path: Path, runs: int) -> list[dict]:
     """Every named query in DuckDB (as the default view asks it), beside pandas on frames in memory."""
     con = store.open_reader(path)
@@ -281,6 +244,8 @@ def bench_scale(scale: float, runs: int = 5, import_rows: int | None = None) -> 
         del frames
         path = store.snapshot_path(version, folder)
         with _store_env(folder):
+            from spotlight_dash.ui.page_timing import time_pages  # Streamlit stays in ui/
+
             pages = time_pages(path, runs)
             query_rows = time_queries(path, runs)
             export = time_export(max(1, min(runs, 3)))

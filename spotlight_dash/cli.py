@@ -209,7 +209,8 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_import(args) -> int:
+def _load_file(args, load, describe_links=None) -> int:
+    """A workbook or IATI import as the command line reports it: problems, warnings, changes, outcome."""
     path = Path(args.file)
     try:
         data = path.read_bytes()
@@ -217,8 +218,7 @@ def cmd_import(args) -> int:
         print(f"{path}: cannot be read ({exc.strerror})", file=sys.stderr)
         return 1
     try:
-        result = pipeline.import_workbook(data, path.name, args.user, dry_run=args.dry_run,
-                                          accept_warnings=args.accept_warnings, remove_missing=args.remove_missing)
+        result = load(data, path.name)
     except store.StoreError as exc:
         print(f"import refused: {exc}", file=sys.stderr)
         return 1
@@ -227,6 +227,8 @@ def cmd_import(args) -> int:
     if result.status == "problems":
         print(f"{len(result.report.errors)} error(s) in {path.name}; nothing was written", file=sys.stderr)
         return 1
+    if describe_links:
+        describe_links(result)
     if result.status == "warnings":
         print(f"{len(result.report.warnings)} warning(s); nothing was written. Check them, then run again with "
               "--accept-warnings to load the file anyway", file=sys.stderr)
@@ -239,43 +241,25 @@ def cmd_import(args) -> int:
     else:
         print(f"imported {path.name} (sha256 {result.sha256[:16]}) as snapshot v{result.version:04d}")
     return 0
+
+
+def cmd_import(args) -> int:
+    return _load_file(args, lambda data, name: pipeline.import_workbook(
+        data, name, args.user, dry_run=args.dry_run, accept_warnings=args.accept_warnings,
+        remove_missing=args.remove_missing))
 
 
 def cmd_iati(args) -> int:
-    path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        print(f"{path}: cannot be read ({exc.strerror})", file=sys.stderr)
-        return 1
-    try:
-        result = pipeline.import_iati(data, path.name, args.user, programme_id=args.programme,
-                                      dry_run=args.dry_run, accept_warnings=args.accept_warnings)
-    except store.StoreError as exc:
-        print(f"import refused: {exc}", file=sys.stderr)
-        return 1
-    for line in result.report.detailed_lines():
-        print(line, file=sys.stderr)
-    if result.status == "problems":
-        print(f"{len(result.report.errors)} error(s) in {path.name}; nothing was written", file=sys.stderr)
-        return 1
-    if result.spotlight_activities and not result.linked:
-        print(f"{len(result.spotlight_activities)} activities are funded by the MPTFO-Spotlight Initiative Fund and "
-              f"can be linked to a programme with --programme ID: {', '.join(result.spotlight_activities)}")
-    if result.linked:
-        print(f"linking to {result.programme_id}: {', '.join(result.linked)}")
-    if result.status == "warnings":
-        print(f"{len(result.report.warnings)} warning(s); nothing was written. Check them, then run again with "
-              "--accept-warnings to load the file anyway", file=sys.stderr)
-        return 1
-    print(f"changes: {result.comparison.text()}")
-    if result.status == "nothing to change":
-        print("the store already holds this file's rows; nothing to change, no new snapshot")
-    elif result.version is None:
-        print("dry run: the file is valid; nothing was written")
-    else:
-        print(f"imported {path.name} (sha256 {result.sha256[:16]}) as snapshot v{result.version:04d}")
-    return 0
+    def describe_links(result) -> None:
+        if result.spotlight_activities and not result.linked:
+            print(f"{len(result.spotlight_activities)} activities are funded by the MPTFO-Spotlight Initiative Fund "
+                  f"and can be linked to a programme with --programme ID: {', '.join(result.spotlight_activities)}")
+        if result.linked:
+            print(f"linking to {result.programme_id}: {', '.join(result.linked)}")
+
+    return _load_file(args, lambda data, name: pipeline.import_iati(
+        data, name, args.user, programme_id=args.programme, dry_run=args.dry_run,
+        accept_warnings=args.accept_warnings), describe_links)
 
 
 def cmd_undo_import(args) -> int:

@@ -1,0 +1,47 @@
+"""Page timings for the benchmark: each page driven through Streamlit's AppTest, as the tests do.
+
+It lives in ui/ because it imports Streamlit; the benchmark (spotlight_dash/bench.py) calls it.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # not "No runtime found" once per cached function
+
+from pathlib import Path  # noqa: E402
+
+import streamlit as st  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from spotlight_dash.bench import PAGES_DIR, _recording_queries, _run_queries, _timed  # noqa: E402
+
+
+def time_pages(path: Path, runs: int) -> list[dict]:
+    """Each page through AppTest: warm script time with the query cache emptied before each run
+    (so the page runs its queries, as on a new filter or a new snapshot), the same with the cache
+    kept, and the page's named queries alone on a fresh connection."""
+    out = []
+    for page in sorted(PAGES_DIR.glob("*.py")):
+        at = AppTest.from_file(str(page), default_timeout=300)
+        st.cache_data.clear()
+        with _recording_queries() as calls:
+            at.run()  # the first run: imports, connection, figures' first build
+        if at.exception:
+            out.append({"page": page.stem, "error": str(at.exception[0].message)[:200]})
+            continue
+        calls = list(dict.fromkeys(calls))  # once each, as the page's cache does
+
+        def uncached():
+            st.cache_data.clear()
+            at.run()
+
+        warm, warm_cpu = _timed(uncached, runs)
+        cached, cached_cpu = _timed(at.run, runs)
+        alone, alone_cpu = _timed(lambda: _run_queries(path, calls), runs)
+        out.append({"page": page.stem, "warm_s": warm, "warm_cpu_s": warm_cpu, "cached_s": cached,
+                    "cached_cpu_s": cached_cpu, "queries_s": alone, "queries_cpu_s": alone_cpu,
+                    "queries": len(calls)})
+    st.cache_data.clear()
+    st.cache_resource.clear()  # closes the connections to this scale's snapshot
+    return out
