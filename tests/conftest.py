@@ -1,4 +1,5 @@
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,12 @@ def q(shipped_store):
 
     yield run
     con.close()
+
+
+@pytest.fixture
+def store_copy(shipped_store, tmp_path, monkeypatch):
+    """A private copy of the shipped store that a test may import into."""
+    folder = tmp_path / "store"
+    shutil.copytree(shipped_store, folder)
+    monkeypatch.setenv("SPOTLIGHT_STORE", str(folder))
+    return folder

@@ -32,14 +32,6 @@ def _fresh_caches():
     st.cache_resource.clear()
 
 
-@pytest.fixture
-def store_copy(shipped_store, tmp_path, monkeypatch):
-    folder = tmp_path / "store"
-    shutil.copytree(shipped_store, folder)
-    monkeypatch.setenv("SPOTLIGHT_STORE", str(folder))
-    return folder
-
-
 def _cli(*args, folder):
     return subprocess.run([sys.executable, "-m", "spotlight_dash", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=180, env={**os.environ, "SPOTLIGHT_STORE": str(folder)})

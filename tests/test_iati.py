@@ -3,7 +3,6 @@
 import hashlib
 import io
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -20,14 +19,6 @@ SHARED_IATI = ROOT.parent / "shared" / "reference" / "iati"
 UNW = "spotlight_unwomen_undp_ec_2021_extract.xml"
 UNDP = "undp_central_asia_afghanistan_2021_extract.xml"
 EXAMPLE = "activity-standard-example-annotated.xml"
-
-
-@pytest.fixture
-def store_copy(shipped_store, tmp_path, monkeypatch):
-    folder = tmp_path / "store"
-    shutil.copytree(shipped_store, folder)
-    monkeypatch.setenv("SPOTLIGHT_STORE", str(folder))
-    return folder
 
 
 def _load(name: str, **kw) -> pipeline.IatiImportResult:

@@ -2,7 +2,6 @@
 
 import io
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,15 +20,6 @@ from workbook_fixtures import FINANCE, book, finance_row
 
 IV = schema.TABLES["indicator_values"].columns
 PERIODS = schema.TABLES["periods"].columns
-
-
-@pytest.fixture
-def store_copy(shipped_store, tmp_path, monkeypatch):
-    """A private copy of the shipped store that a test may import into."""
-    folder = tmp_path / "store"
-    shutil.copytree(shipped_store, folder)
-    monkeypatch.setenv("SPOTLIGHT_STORE", str(folder))
-    return folder
 
 
 def _lines(data, name="figures.xlsx", **kw):

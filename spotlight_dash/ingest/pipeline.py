@@ -161,6 +161,16 @@ def _row_sources(result: ImportResult, filename: str, previous: pd.DataFrame) ->
     return pd.concat([kept.astype({"version": "Int64"}), new], ignore_index=True) if len(kept) else new
 
 
+def _ready_to_commit(result: ImportResult, dry_run: bool, accept_warnings: bool) -> bool:
+    """No errors, warnings accepted, something to change and not a dry run (else the status says why)."""
+    if result.status == "problems":
+        return False
+    if result.report.warnings and not accept_warnings:
+        result.status = "warnings"
+        return False
+    return not (dry_run or result.status == "nothing to change")
+
+
 def import_workbook(data: bytes, filename: str, user_name: str | None = None, *, dry_run: bool = False,
                     accept_warnings: bool = False, remove_missing: Iterable[str] = (),
                     limits: workbook.Limits | None = None) -> ImportResult:
@@ -172,12 +182,7 @@ def import_workbook(data: bytes, filename: str, user_name: str | None = None, *,
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     filename = Path(filename).name
     result = check_workbook(data, filename, remove_missing, limits)
-    if result.status == "problems":
-        return result
-    if result.report.warnings and not accept_warnings:
-        result.status = "warnings"
-        return result
-    if dry_run or result.status == "nothing to change":
+    if not _ready_to_commit(result, dry_run, accept_warnings):
         return result
     base, current, runs, row_sources = current_tables()
     if base != result.base_version:
@@ -304,12 +309,7 @@ def import_iati(data: bytes, filename: str, user_name: str | None = None, *, pro
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     filename = Path(filename).name
     result = check_iati(data, filename, programme_id)
-    if result.status == "problems":
-        return result
-    if result.report.warnings and not accept_warnings:
-        result.status = "warnings"
-        return result
-    if dry_run or result.status == "nothing to change":
+    if not _ready_to_commit(result, dry_run, accept_warnings):
         return result
     base, current, runs, row_sources = result._snapshot
     note = result.comparison.text()
