@@ -2,28 +2,28 @@
 
 import streamlit as st
 
+from spotlight_dash import codes
 from spotlight_dash.ui import chart_block, page
+from spotlight_dash.ui.language import t
 
-view = page.start("Context", "What national statistics say about violence against women and child marriage, "
-                  "with the official SDG indicator titles. These are national figures, not the programme's results.")
+view = page.start(t("context.title"), t("context.question"))
 coverage = view.q("sdg_coverage")
+title = "title_ru" if view.lang == "ru" else "title"  # the official UN titles, in both languages
 for code, rows in coverage.groupby("sdg_code", sort=True):
-    st.markdown(f"**SDG {code}** · {rows.title.iloc[0]}")
+    st.markdown(f"**{t('context.sdg', code=code)}** · {rows[title].iloc[0]}")
 chart_block.show(view, "sdg-context")
 
-st.subheader("Which countries have national data")
+st.subheader(t("context.coverage"))
 if coverage.empty:
-    st.info("No SDG indicators are loaded.", icon=":material/info:")
+    st.info(t("context.none_loaded"), icon=":material/info:")
 else:
-    grid = coverage.assign(latest=coverage.latest_year.astype("string").fillna("no data loaded"))
+    grid = coverage.assign(latest=coverage.latest_year.astype("string").fillna(t("context.no_data")),
+                           country_name=[codes.country_name(c, view.lang) for c in coverage.country])
     table = grid.pivot(index="country_name", columns="sdg_code", values="latest").reset_index()
-    st.dataframe(table.rename(columns={"country_name": "country"}), hide_index=True, width="stretch")
-    missing = sorted(set(coverage[coverage.latest_year.isna()].country_name))
-    st.caption(f"No national data loaded for {', '.join(missing)}. Only Kazakhstan's published open-SDG files "
-               "are in the reference set; other countries' files can be added the same way "
-               "(scripts/sdg_context.py)." if missing else "Every country has data for every indicator.")
+    page.table(table.rename(columns={"country_name": "country"}))
+    missing = sorted(set(grid[grid.latest_year.isna()].country_name))
+    st.caption(t("context.missing", countries=", ".join(missing)) if missing else t("context.complete"))
 
-st.subheader("Values as published")
-values = view.q("sdg_values")
-st.dataframe(values, hide_index=True, width="stretch")
+st.subheader(t("context.values"))
+page.table(view.q("sdg_values"))
 page.footer(view)

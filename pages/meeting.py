@@ -4,6 +4,7 @@ import streamlit as st
 
 from spotlight_dash import kpis
 from spotlight_dash.ui import chart_block, kpi_cards, page
+from spotlight_dash.ui.language import t
 
 # Static styling only (no data goes into HTML): hide the sidebar and the toolbar, enlarge type.
 st.html("""<style>
@@ -17,17 +18,17 @@ st.html("""<style>
 SLIDES = ("headline", "budget-by-runo", "delivery-against-aim", "reach-against-target", "indicators-by-rag",
           "media-hits-by-country", "media-eu-acknowledgement")
 
-view = page.start("Steering Committee")
+view = page.start(t("meeting.title"))
 asked = st.query_params.get("slide", "1")
 number = int(asked) if asked.isdigit() and 1 <= int(asked) <= len(SLIDES) else 1
 if "meeting_slide" not in st.session_state:
     st.session_state.meeting_slide = number
 
 previous, where, following = st.columns([1, 4, 1])
-if previous.button("Previous", icon=":material/arrow_back:", width="stretch",
+if previous.button(t("meeting.previous"), icon=":material/arrow_back:", width="stretch",
                    disabled=st.session_state.meeting_slide == 1):
     st.session_state.meeting_slide -= 1
-if following.button("Next", icon=":material/arrow_forward:", width="stretch",
+if following.button(t("meeting.next"), icon=":material/arrow_forward:", width="stretch",
                     disabled=st.session_state.meeting_slide == len(SLIDES)):
     st.session_state.meeting_slide += 1
 slide = st.session_state.meeting_slide
@@ -37,7 +38,7 @@ where.markdown(f"**{slide} / {len(SLIDES)}** · {view.description}")
 name = SLIDES[slide - 1]
 if name == "headline":
     headline = kpis.headline(view.q("budget_by_runo"), view.q("delivery"), view.q("reach_against_target"),
-                             view.q("media_summary"))
+                             view.q("media_summary"), view.lang)
     kpi_cards.row(view, headline[:3])
     kpi_cards.row(view, headline[3:])
 else:

@@ -4,21 +4,18 @@ import streamlit as st
 
 from spotlight_dash import metrics
 from spotlight_dash.ui import page
+from spotlight_dash.ui.language import t
 
-view = page.start("Sources and methodology", "Where every figure comes from, how the figures are computed, "
-                  "and every build and import of the data.")
+view = page.start(t("sources.title"), t("sources.question"))
 sources = view.q("sources")
-st.subheader("Sources")
-st.caption(f"{len(sources)} sources for this programme (context data included). Quotes are verbatim from the "
-           "documents, in their language.")
-st.dataframe(sources, hide_index=True, width="stretch", column_config={
-    "quote": st.column_config.TextColumn("quote", width="large"),
-    "used_by": st.column_config.TextColumn("contributes to")})
+st.subheader(t("sources.sources"))
+st.caption(t("sources.caption", count=len(sources)))
+page.table(sources, quote=st.column_config.TextColumn(width="large"))
 
-st.subheader("Definitions")
-st.markdown(metrics.__doc__.split("\n\n", 1)[1])
-st.caption(metrics.RAG_THRESHOLDS_TEXT)
+st.subheader(t("sources.definitions"))
+st.markdown(metrics.definitions(view.lang))
+st.caption(metrics.rag_thresholds_text(view.lang))
 
-st.subheader("Ingest history")
-st.dataframe(view.q("ingest_history"), hide_index=True, width="stretch")
+st.subheader(t("sources.history"))
+page.table(view.q("ingest_history"))
 page.footer(view)

@@ -134,7 +134,7 @@ def _filter_params(args) -> dict[str, str]:
 def _export_view(args):
     from spotlight_dash.exports.context import open_view
 
-    view, notices = open_view(_filter_params(args))
+    view, notices = open_view(_filter_params(args), lang=args.lang)
     for notice in notices:
         print(notice.replace("in the link", "given"), file=sys.stderr)
     return view
@@ -181,6 +181,13 @@ def cmd_pack(args) -> int:
     out.write_bytes(data)
     print(f"wrote {out} ({len(data):,} bytes)")
     return 0
+
+
+def _add_language(p) -> None:
+    from spotlight_dash import labels
+
+    p.add_argument("--lang", choices=tuple(labels.LANGUAGES), default=labels.DEFAULT,
+                   help="language of every word in the file (numbers and dates too)")
 
 
 def _add_filters(p) -> None:
@@ -353,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=("png", "svg", "pdf", "xlsx", "csv"), default="png")
     p.add_argument("--shape", choices=("wide", "square", "a4"), default="wide")
     _add_filters(p)
+    _add_language(p)
     p.add_argument("-o", "--output", help="file to write (default: the chart's export name)")
     p.set_defaults(func=cmd_chart)
 
@@ -360,6 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=("pptx", "pdf"), default="pptx")
     p.add_argument("--since", type=lambda v: int(v.lstrip("vV")), help="earlier snapshot to compare with")
     _add_filters(p)
+    _add_language(p)
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(func=cmd_pack)
 

@@ -17,6 +17,9 @@ class Code:
     name: str
     name_ru: str
 
+    def name_in(self, lang: str) -> str:
+        return self.name_ru if lang == "ru" else self.name
+
 
 COUNTRIES: dict[str, Code] = {
     c.code: c
@@ -110,6 +113,18 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "event_type": EVENT_TYPES,
 }
 UPPER_CASE_VOCABULARIES = {"country", "organisation"}
+
+
+def country_name(code, lang: str = "en") -> str:
+    return COUNTRIES[code].name_in(lang) if code in COUNTRIES else str(code)
+
+
+def organisation_name(code, lang: str = "en") -> str:
+    return ORGANISATIONS[code].name_in(lang) if code in ORGANISATIONS else str(code)
+
+
+def pillar_name(number, lang: str = "en") -> str:
+    return PILLARS[number].name_in(lang) if number in PILLARS else str(number)
 
 
 def vocabulary_names(vocabulary: str) -> dict[str, str]:

@@ -1,16 +1,7 @@
-"""The definitions every page, export and query uses. Written out in the README.
+"""The definitions every page, export and query uses: delivery rate, progress to target, RAG.
 
-- Delivery rate = expenditure / approved budget for the same programme, organisation and
-  currency, in per cent. The approved budget is the Spotlight funding (``approved``), or the
-  revised budget where one is recorded; agency contributions are shown beside it, not in it.
-  With no expenditure or no budget reported, the rate is missing, never 0.
-- Progress to target = (actual - baseline) / (target - baseline). Both differences carry their
-  sign, so an indicator where lower is better (target below baseline) is honoured; a target on
-  the wrong side of its baseline for the indicator's direction gives no progress (missing).
-- RAG status compares progress with the progress expected by the date of the actual: green at
-  or above 90 % of it, amber at or above 60 %, red below; "no data" when it cannot be computed.
-- Direct and indirect reach are different populations counted differently: they are never
-  added together into one number.
+How users read them (both languages, also on the Sources page and in the README) is
+``definitions(lang)``, the catalogue entry ``metrics.definitions``; the code below is the rule.
 """
 
 from __future__ import annotations
@@ -22,11 +13,24 @@ DELIVERY_AIM_PCT = 70.0  # the programme's stated aim, also stored with its sour
 RAG_GREEN_AT = 0.9
 RAG_AMBER_AT = 0.6
 RAG_LEVELS = ("green", "amber", "red", "no data")
-RAG_THRESHOLDS_TEXT = (
-    f"green: at least {RAG_GREEN_AT:.0%} of the progress expected by now; "
-    f"amber: at least {RAG_AMBER_AT:.0%}; red: below {RAG_AMBER_AT:.0%}; "
-    "no data: baseline, target or actual not reported"
-)
+
+
+def rag_name(level: str, lang: str = "en") -> str:
+    from spotlight_dash import labels  # here, not above: the labels' catalogue reads the queries, which read this
+
+    return labels.t(f"rag.{level}", lang)
+
+
+def rag_thresholds_text(lang: str = "en") -> str:
+    from spotlight_dash import labels
+
+    return labels.t("rag.thresholds", lang, green=round(RAG_GREEN_AT * 100), amber=round(RAG_AMBER_AT * 100))
+
+
+def definitions(lang: str = "en") -> str:
+    from spotlight_dash import labels
+
+    return labels.t("metrics.definitions", lang, green=round(RAG_GREEN_AT * 100), amber=round(RAG_AMBER_AT * 100))
 
 
 def _missing(*values) -> bool:

@@ -6,6 +6,8 @@ from typing import Iterable
 
 import pandas as pd
 
+from spotlight_dash import labels
+
 
 def source_ids(frames: Iterable[pd.DataFrame]) -> list[str]:
     """Every source a set of query results cites (``source_id`` or ``source_ids`` "a;b" columns)."""
@@ -23,14 +25,14 @@ def rows_for(sources: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
     wanted = list(ids)
     rows = sources[sources.source_id.isin(wanted)]
     return rows[["source_id", "title", "section", "quote", "location"]].rename(
-        columns={"title": "document", "location": "file, sheet and row"})
+        columns={"title": "document", "location": "file_sheet_row"})
 
 
-def source_line(sources: pd.DataFrame, ids: Iterable[str], limit: int = 3) -> str:
+def source_line(sources: pd.DataFrame, ids: Iterable[str], limit: int = 3, lang: str = "en") -> str:
     """ "Source: Annual report 2020 (Budget); MPTF factsheet" — documents in order, sections merged."""
     rows = sources[sources.source_id.isin(list(ids))]
     if rows.empty:
-        return "Source: not recorded"
+        return labels.t("source.not_recorded", lang)
     documents: dict[str, list[str]] = {}
     for row in rows.itertuples():
         name = row.citation if isinstance(row.citation, str) else (row.location or row.source_id)
@@ -41,5 +43,5 @@ def source_line(sources: pd.DataFrame, ids: Iterable[str], limit: int = 3) -> st
     for name, sections in documents.items():
         shown = ", ".join(sections[:2]) + (", …" if len(sections) > 2 else "")
         parts.append(f"{name} ({shown})" if shown else name)
-    more = f"; and {len(parts) - limit} more" if len(parts) > limit else ""
-    return "Source: " + "; ".join(parts[:limit]) + more
+    more = labels.t("source.more", lang, count=len(parts) - limit) if len(parts) > limit else ""
+    return labels.t("source.line", lang, documents="; ".join(parts[:limit]) + more)

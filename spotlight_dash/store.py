@@ -27,7 +27,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from spotlight_dash import codes, schema
+from spotlight_dash import codes, formatting, labels, schema
 
 POINTER = "CURRENT"
 KEEP_SNAPSHOTS = 30
@@ -161,14 +161,14 @@ def has_current_layout(con: duckdb.DuckDBPyConnection) -> bool:
     return all(columns.get(name) == list(table.columns) for name, table in schema.TABLES.items())
 
 
-def data_as_of(con: duckdb.DuckDBPyConnection) -> str:
+def data_as_of(con: duckdb.DuckDBPyConnection, lang: str = "en") -> str:
     """When the snapshot's data was last written, as people read it."""
     cur = con.cursor()
     try:
         finished = cur.execute("SELECT max(finished_at) FROM ingest_runs").fetchone()[0]
     finally:
         cur.close()
-    return f"{finished:%d %b %Y %H:%M} UTC" if finished else "unknown"
+    return f"{formatting.date(finished, lang, with_time=True)} UTC" if finished else labels.t("common.unknown", lang)
 
 
 def read_row_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

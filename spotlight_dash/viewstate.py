@@ -2,53 +2,66 @@
 
 A URL is untrusted input: a value that is not one of the choices is dropped with a notice that
 the page shows, never an exception. ``to_params`` writes back only the filters that are set, so a
-copied link is short and reopens the same view.
+copied link is short and reopens the same view. The language travels beside them (``lang``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Callable, Mapping
 
 import pandas as pd
 
-from spotlight_dash import codes
+from spotlight_dash import codes, labels
 from spotlight_dash.queries import Filters
 
 FILTER_NAMES = ("programme", "year", "country", "pillar", "runo")
-LABELS = {"programme": "Programme", "year": "Year", "country": "Country", "pillar": "Pillar", "runo": "RUNO"}
-ALL = {"year": "all years", "country": "all countries", "pillar": "all pillars", "runo": "all RUNOs"}
+COUNTRIES = tuple(c for c in codes.COUNTRIES if c != "INT")
+
+
+def filter_label(name: str, lang: str = "en") -> str:
+    return labels.t(f"filter.{name}", lang)
 
 
 @dataclass(frozen=True)
 class Choices:
     """What each filter can be set to; ``None`` (all) is always allowed except for programme."""
 
-    programmes: dict[str, str]  # programme_id -> short name, the default first
+    programmes: dict[str, str]  # programme_id -> short name as stored, the default first
     years: tuple[int, ...]
-    countries: dict[str, str] = field(default_factory=lambda: {
-        c: code.name for c, code in codes.COUNTRIES.items() if c != "INT"})
-    pillars: dict[int, str] = field(default_factory=lambda: {p: c.name for p, c in codes.PILLARS.items()})
-    runos: dict[str, str] = field(default_factory=lambda: {r: codes.ORGANISATIONS[r].name for r in codes.RUNOS})
+    lang: str = "en"
 
     def options(self, name: str) -> list:
-        return {"programme": list(self.programmes), "year": list(self.years), "country": list(self.countries),
-                "pillar": list(self.pillars), "runo": list(self.runos)}[name]
+        return {"programme": list(self.programmes), "year": list(self.years), "country": list(COUNTRIES),
+                "pillar": list(codes.PILLARS), "runo": list(codes.RUNOS)}[name]
+
+    def programme_name(self, programme_id) -> str:
+        """The name as stored (the source's words); in Russian the established name where the catalogue has it."""
+        stored = self.programmes.get(programme_id, str(programme_id))
+        return stored if self.lang == labels.DEFAULT else labels.t_or(f"programme.{programme_id}", self.lang, stored)
 
     def label(self, name: str, value) -> str:
         if value is None:
-            return ALL.get(name, "all")
-        names = {"programme": self.programmes, "country": self.countries, "runo": self.runos}.get(name)
+            return labels.t(f"filter.{name}.all", self.lang)
+        if name == "programme":
+            return self.programme_name(value)
+        if name == "country":
+            return codes.country_name(value, self.lang)
+        if name == "runo":
+            return codes.organisation_name(value, self.lang)
         if name == "pillar":
-            return f"Pillar {value}: {self.pillars.get(value, '')}".rstrip(": ")
-        return names.get(value, str(value)) if names else str(value)
+            return labels.t("filter.pillar.value", self.lang, number=value, name=codes.pillar_name(value, self.lang))
+        return str(value)
+
+    def in_language(self, lang: str) -> "Choices":
+        return replace(self, lang=lang)
 
 
-def choices_from(run: Callable[[str], pd.DataFrame]) -> Choices:
+def choices_from(run: Callable[[str], pd.DataFrame], lang: str = "en") -> Choices:
     """The choices a store offers; ``run(name)`` runs a named query without filters."""
     programmes = run("programmes").drop_duplicates("programme_id")
     ordered = sorted(zip(programmes.programme_id, programmes.short_name), key=lambda p: (p[0] != "SI-CA-REG", p[0]))
-    return Choices(programmes=dict(ordered), years=tuple(int(y) for y in run("years").year))
+    return Choices(programmes=dict(ordered), years=tuple(int(y) for y in run("years").year), lang=lang)
 
 
 def _coerce(name: str, raw: str):
@@ -70,8 +83,8 @@ def parse(params: Mapping[str, str], choices: Choices, remembered: Filters | Non
         if value in choices.options(name):
             values[name] = value
         else:
-            shown = str(raw)[:40]
-            notices.append(f"{LABELS[name]} “{shown}” in the link is not one of the choices; it was ignored.")
+            notices.append(labels.t("filter.ignored", choices.lang, filter=filter_label(name, choices.lang),
+                                    value=str(raw)[:40]))
     if values["programme"] not in choices.programmes:
         values["programme"] = next(iter(choices.programmes), None)
     return Filters(**values), notices
@@ -88,9 +101,9 @@ def describe(filters: Filters, choices: Choices) -> str:
     return " · ".join(parts)
 
 
-def not_applied(filters: Filters, query_filters: tuple[str, ...]) -> list[str]:
+def not_applied(filters: Filters, query_filters: tuple[str, ...], lang: str = "en") -> list[str]:
     """The filters set by the user that a query has no dimension for (its figures ignore them)."""
-    return [LABELS[n].lower() for n in FILTER_NAMES
+    return [labels.t(f"filter.{n}.lower", lang) for n in FILTER_NAMES
             if getattr(filters, n) is not None and n not in query_filters and n != "programme"]
 
 

@@ -18,9 +18,9 @@ def test_every_chart_carries_title_filters_unit_and_source(q, name):
     chart = charts.CHARTS[name]
     figure = chart.figure(frames(q, chart, programme=REG), META)
     if figure is None:
-        assert chart.empty  # the page says what is missing instead
+        assert chart.empty()  # the page says what is missing instead
         return
-    assert figure.layout.title.text == chart.title
+    assert figure.layout.title.text == chart.title()
     assert "Spotlight CA · 2020" in figure.layout.title.subtitle.text
     footer = figure.layout.annotations[-1].text.replace("<br>", " ")
     assert "Source: Annual report 2020" in footer and "snapshot v0001" in footer

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from spotlight_dash import charts, provenance, queries, safe_cells
+from spotlight_dash import charts, labels, provenance, safe_cells
 from spotlight_dash.exports import alt_text, images
 from spotlight_dash.queries import Filters
 
@@ -36,16 +36,31 @@ class ChartFiles:
 
     @classmethod
     def make(cls, name: str, frames: dict[str, pd.DataFrame], filters: Filters, description: str,
-             sources: pd.DataFrame, as_of: str, version: int | None, font_scale: float = 1.0) -> "ChartFiles":
+             sources: pd.DataFrame, as_of: str, version: int | None, font_scale: float = 1.0,
+             lang: str = labels.DEFAULT) -> "ChartFiles":
         ids = provenance.source_ids(frames.values())
         # Benchmark stores cite SYNTHETIC-* sources; their charts say so in the title.
         synthetic = any(i.upper().startswith("SYNTHETIC") for i in ids)
-        meta = charts.ChartMeta(description, provenance.source_line(sources, ids), as_of, synthetic, font_scale)
+        meta = charts.ChartMeta(description, provenance.source_line(sources, ids, lang=lang), as_of, synthetic,
+                                font_scale, lang)
         return cls(charts.CHARTS[name], frames, meta, filters, version, sources)
 
     @property
+    def lang(self) -> str:
+        return self.meta.lang
+
+    @property
+    def title(self) -> str:
+        return self.chart.title(self.lang)
+
+    @property
+    def empty(self) -> str:
+        return self.chart.empty(self.lang)
+
+    @property
     def base_name(self) -> str:
-        return charts.export_name(self.chart.name, self.filters, self.version)
+        name = charts.export_name(self.chart.name, self.filters, self.version)
+        return name if self.lang == labels.DEFAULT else f"{name}_{self.lang}"
 
     def figure_at(self, height: int) -> go.Figure | None:
         """The figure drawn for a height (the page's); drawn once. Do not modify it: it is shared."""
@@ -63,29 +78,36 @@ class ChartFiles:
     def alt_text(self) -> str:
         if "alt" not in self.described:
             figure = self.figure()
-            self.described["alt"] = (f"{self.chart.title} ({self.meta.filters}): {self.chart.empty}" if figure is None else
-                                 alt_text.describe(figure, self.chart.title, self.meta.filters, self.chart.unit,
-                                                   self.meta.source))
+            self.described["alt"] = (f"{self.title} ({self.meta.filters}): {self.empty}" if figure is None else
+                                      alt_text.describe(figure, self.title, self.meta.filters, self.chart.unit(self.lang),
+                                                        self.meta.source, self.lang))
         return self.described["alt"]
 
     def image(self, fmt: str, shape: str = "wide") -> bytes:
         figure = self.figure(shape)
         if figure is None:
-            raise images.ExportUnavailable(f"Nothing to draw: {self.chart.empty}")
-        return images.render(figure, fmt, shape, self.alt_text(), self.chart.title)
+            raise images.ExportUnavailable(labels.t("export.nothing_to_draw", self.lang, empty=self.empty))
+        return images.render(figure, fmt, shape, self.alt_text(), self.title)
 
     def about(self) -> list[tuple[str, str]]:
         ids = provenance.source_ids(self.frames.values())
-        rows = [("title", self.chart.title), ("filters", self.meta.filters), ("unit", self.chart.unit),
-                ("data", self.meta.as_of)]
-        rows += [("synthetic", "SYNTHETIC DATA: for tests and benchmarks only")] if self.meta.synthetic else []
-        rows += [("source", line) for line in _source_lines(self.sources, ids)]
-        rows += [("alt text", self.alt_text())]
-        rows += [(f"table {name}", queries.QUERIES[name].description) for name in self.frames]
+        def t(key: str, **values) -> str:
+            return labels.t(f"about.{key}", self.lang, **values)
+
+        rows = [(t("title"), self.title), (t("filters"), self.meta.filters), (t("unit"), self.chart.unit(self.lang)),
+                (t("data"), self.meta.as_of)]
+        rows += [(t("synthetic"), t("synthetic_text"))] if self.meta.synthetic else []
+        rows += [(t("source"), line) for line in _source_lines(self.sources, ids)]
+        rows += [(t("alt_text"), self.alt_text())]
+        rows += [(t("table", name=name), labels.t(f"query.{name}", self.lang)) for name in self.frames]
         return rows
 
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The chart's data with headers in the file's language (the sheet names stay the query names)."""
+        return {name: frame.rename(columns=lambda c: labels.column(c, self.lang)) for name, frame in self.frames.items()}
+
     def xlsx(self) -> bytes:
-        return workbook(self.about(), self.frames)
+        return workbook(self.about(), self.tables(), labels.t("about.sheet", self.lang))
 
     def csv(self) -> bytes:
         """One CSV: the about lines as comments (# ...), then each table under its name."""
@@ -93,7 +115,7 @@ class ChartFiles:
         writer = csv.writer(out, lineterminator="\n")
         for key, value in self.about():
             writer.writerow([safe_cells.safe_for_csv(f"# {key}: {value}")])
-        for name, frame in self.frames.items():
+        for name, frame in self.tables().items():
             writer.writerow([])
             writer.writerow([f"# {name}"])
             writer.writerow(list(frame.columns))
@@ -123,11 +145,11 @@ def _source_lines(sources: pd.DataFrame, ids) -> list[str]:
     return lines
 
 
-def workbook(about: list[tuple[str, str]], frames: dict[str, pd.DataFrame]) -> bytes:
+def workbook(about: list[tuple[str, str]], frames: dict[str, pd.DataFrame], about_title: str = "about") -> bytes:
     """An XLSX with an "about" sheet first and one sheet per table; no cell is ever a formula."""
     book = Workbook()
     sheet = book.active
-    sheet.title = "about"
+    sheet.title = about_title
     for key, value in about:
         sheet.append([None, None])
         safe_cells.write_value(sheet.cell(sheet.max_row, 1), key).font = Font(bold=True)

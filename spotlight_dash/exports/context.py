@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from spotlight_dash import charts, queries, store, viewstate
+from spotlight_dash import charts, labels, queries, store, viewstate
 from spotlight_dash.exports.chart_files import ChartFiles
 from spotlight_dash.queries import Filters
 
@@ -28,24 +28,32 @@ class StoreView:
             cur.close()
 
     @property
+    def lang(self) -> str:
+        return self.choices.lang
+
+    def t(self, key: str, **values) -> str:
+        return labels.t(key, self.lang, **values)
+
+    @property
     def description(self) -> str:
         return viewstate.describe(self.filters, self.choices)
 
     @property
     def as_of(self) -> str:
-        return f"Data as of {store.data_as_of(self.con)} · snapshot v{self.version:04d}"
+        return self.t("common.as_of", when=store.data_as_of(self.con, self.lang), version=self.version)
 
     def chart_files(self, name: str, **overrides) -> ChartFiles:
         chart = charts.CHARTS[name]
         frames = {q: self.q(q, **overrides) for q in chart.queries}
         return ChartFiles.make(name, frames, replace(self.filters, **overrides), self.description,
-                               self.q("sources", programme=None), self.as_of, self.version)
+                               self.q("sources", programme=None), self.as_of, self.version, lang=self.lang)
 
     def close(self) -> None:
         self.con.close()
 
 
-def open_view(params: dict[str, str], folder: Path | None = None, version: int | None = None) -> tuple[StoreView, list[str]]:
+def open_view(params: dict[str, str], folder: Path | None = None, version: int | None = None,
+              lang: str = labels.DEFAULT) -> tuple[StoreView, list[str]]:
     """The current (or a given) snapshot with filters parsed like a link; plus notices for bad values."""
     state = store.current_state(folder)
     if state.path is None:
@@ -54,7 +62,7 @@ def open_view(params: dict[str, str], folder: Path | None = None, version: int |
     con = store.open_reader(path)
     cur = con.cursor()
     try:
-        choices = viewstate.choices_from(lambda name: queries.run_query(cur, name, Filters()))
+        choices = viewstate.choices_from(lambda name: queries.run_query(cur, name, Filters()), lang)
     finally:
         cur.close()
     filters, notices = viewstate.parse(params, choices)

@@ -24,7 +24,6 @@ import plotly.graph_objects as go
 TIMEOUT_S = 20.0
 # Logical size in CSS pixels; PNGs are drawn at PNG_SCALE for print and slides.
 SHAPES = {"wide": (960, 540), "square": (720, 720), "a4": (1123, 794)}  # 16:9 · 1:1 · A4 landscape at 96 dpi
-SHAPE_LABELS = {"wide": "Wide 16:9 (slides)", "square": "Square (social media)", "a4": "A4 landscape (reports)"}
 PNG_SCALE = 2
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 

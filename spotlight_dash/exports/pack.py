@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from spotlight_dash import kpis, provenance, store
+from spotlight_dash import kpis, labels, provenance, store
 from spotlight_dash.exports.chart_files import ChartFiles
 from spotlight_dash.exports.context import StoreView
 
@@ -24,41 +24,47 @@ class Slide:
 
 def _headline(view: StoreView) -> list[kpis.KPI]:
     return kpis.headline(view.q("budget_by_runo"), view.q("delivery"), view.q("reach_against_target"),
-                         view.q("media_summary"))
+                         view.q("media_summary"), view.lang)
+
+
+def _table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return frame.rename(columns=lambda c: labels.column(c, lang))
 
 
 def outline(view: StoreView, since: int | None = None) -> list[Slide]:
     """What the pack says, slide by slide; both formats draw exactly this."""
+    def t(key: str, **values) -> str:
+        return view.t(f"pack.{key}", **values)
+
     now = _headline(view)
-    programme = view.choices.programmes.get(view.filters.programme, view.filters.programme)
-    slides = [Slide("Steering Committee pack", [
-        programme, f"Period: {view.choices.label('year', view.filters.year)}", f"Filters: {view.description}",
+    slides = [Slide(t("title"), [
+        view.choices.label("programme", view.filters.programme),
+        t("period", period=view.choices.label("year", view.filters.year)), t("filters", filters=view.description),
         view.as_of])]
-    slides.append(Slide("Headline figures", table=pd.DataFrame(
-        [{"figure": k.label, "value": "Not reported" if not k.reported else k.value, "detail": k.detail} for k in now])))
+    slides.append(Slide(t("headline"), table=_table(pd.DataFrame(
+        [{"figure": k.label, "value": k.value if k.reported else view.t("kpi.not_reported"), "detail": k.detail}
+         for k in now]), view.lang)))
     finance = view.q("finance_detail")
-    pillar_note = ("Delivery by pillar: not reported (the finance rows carry no pillar)."
-                   if finance.empty or finance.pillar.isna().all() else "")
+    pillar_note = t("no_pillar") if finance.empty or finance.pillar.isna().all() else ""
     # One chart a slide: readable from the back of the room and on a printed page.
-    slides.append(Slide("Budget by RUNO", [pillar_note] if pillar_note else [], [view.chart_files("budget-by-runo")]))
-    slides.append(Slide("Delivery against the aim", [], [view.chart_files("delivery-against-aim")]))
-    reasons = kpis.indicator_reasons(view.q("indicator_progress"))
-    slides.append(Slide("Indicators by status", [f"{len(reasons)} indicators; the reasons are in the table."],
+    slides.append(Slide(t("budget"), [pillar_note] if pillar_note else [], [view.chart_files("budget-by-runo")]))
+    slides.append(Slide(t("delivery"), [], [view.chart_files("delivery-against-aim")]))
+    reasons = kpis.indicator_reasons(view.q("indicator_progress"), view.lang)
+    slides.append(Slide(t("indicators"), [t("indicators_count", count=len(reasons))],
                         [view.chart_files("indicators-by-rag")]))
     if not reasons.empty:
-        slides.append(Slide("Indicators: status and reasons", table=reasons.head(14)))
+        slides.append(Slide(t("reasons"), table=_table(reasons.head(14), view.lang)))
         if len(reasons) > 14:
-            slides[-1].lines.append(f"and {len(reasons) - 14} more: see the Results framework page")
-    slides.append(Slide("Reach against targets", ["Direct and indirect reach are never added together."],
-                        [view.chart_files("reach-against-target")]))
-    slides.append(Slide("Communications: media hits", [], [view.chart_files("media-hits-by-country")]))
-    slides.append(Slide("Communications: the EU's visibility", [], [view.chart_files("media-eu-acknowledgement")]))
+            slides[-1].lines.append(t("more_indicators", count=len(reasons) - 14))
+    slides.append(Slide(t("reach"), [t("reach_never_added")], [view.chart_files("reach-against-target")]))
+    slides.append(Slide(t("media"), [], [view.chart_files("media-hits-by-country")]))
+    slides.append(Slide(t("eu"), [], [view.chart_files("media-eu-acknowledgement")]))
     slides.append(_changes(view, now, since))
     ids = {i for s in slides for c in s.charts for i in provenance.source_ids(c.frames.values())}
     ids |= {i for k in now for i in k.source_ids}
     sources = view.q("sources", programme=None)
     used = sources[sources.source_id.isin(ids)]
-    slides.append(Slide("Sources", [f"{r.citation} — {r.section}" if isinstance(r.section, str) else r.citation
+    slides.append(Slide(t("sources"), [f"{r.citation} — {r.section}" if isinstance(r.section, str) else r.citation
                                     for r in used.drop_duplicates(["citation", "section"]).itertuples()]))
     return slides
 
@@ -67,14 +73,15 @@ def _changes(view: StoreView, now: list[kpis.KPI], since: int | None) -> Slide:
     earlier = [v for v in store.versions() if v < view.version]
     since = since if since in earlier else (earlier[-1] if earlier else None)
     if since is None:
-        return Slide("What changed", ["There is no earlier snapshot to compare with yet."])
+        return Slide(view.t("pack.changed"), [view.t("pack.no_earlier")])
     old = StoreView(store.open_reader(store.snapshot_path(since)), since, view.filters, view.choices)
     try:
-        changes = kpis.compare(_headline(old), now).drop(columns="changed")
+        changes = kpis.compare(_headline(old), now, view.lang).drop(columns="changed")
     finally:
         old.close()
-    return Slide(f"What changed since snapshot v{since:04d}", table=changes.rename(
-        columns={"then": f"then (v{since:04d})", "now": f"now (v{view.version:04d})"}))
+    return Slide(view.t("pack.changed_since", version=since), table=_table(changes, view.lang).rename(
+        columns={view.t("column.then"): view.t("overview.then", version=since),
+                 view.t("column.now"): view.t("overview.now", version=view.version)}))
 
 
 # ---- PPTX ------------------------------------------------------------------------------------
@@ -111,12 +118,12 @@ def to_pptx(slides: list[Slide]) -> bytes:
                 if figure is None:
                     note = slide.shapes.add_textbox(left, Inches(top), Inches(width - 0.2), Inches(2))
                     note.text_frame.word_wrap = True
-                    note.text_frame.text = f"{chart.chart.title}: {chart.chart.empty}"
+                    note.text_frame.text = f"{chart.title}: {chart.empty}"
                     continue
                 picture = slide.shapes.add_picture(io.BytesIO(chart.image("png", "wide")), left, Inches(top),
                                                    width=Inches(width - 0.2))
                 picture._element.nvPicPr.cNvPr.set("descr", chart.alt_text())  # alt text, read by screen readers
-                picture.name = chart.chart.title
+                picture.name = chart.title
         if content.table is not None and not content.table.empty:
             _pptx_table(slide, content.table, top)
     out = io.BytesIO()
@@ -167,10 +174,10 @@ def to_pdf(slides: list[Slide]) -> bytes:
                 figure = chart.figure("wide")
                 if figure is None:
                     pdf.set_xy(12 + i * width, top)
-                    pdf.multi_cell(width - 4, 6, f"{chart.chart.title}: {chart.chart.empty}")
+                    pdf.multi_cell(width - 4, 6, f"{chart.title}: {chart.empty}")
                     continue
                 pdf.image(io.BytesIO(chart.image("png", "wide")), x=12 + i * width, y=top, w=width - 4,
-                          alt_text=chart.alt_text(), title=chart.chart.title)
+                          alt_text=chart.alt_text(), title=chart.title)
             pdf.set_xy(pdf.l_margin, top + (width - 4) * 540 / 960 + 4)
         if content.table is not None and not content.table.empty:
             pdf.set_font("DejaVu", "", 9)

@@ -7,11 +7,12 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from spotlight_dash import charts, provenance, queries, viewstate
+from spotlight_dash import charts, labels, provenance, queries, viewstate
 from spotlight_dash.exports import images
 from spotlight_dash.exports.chart_files import ChartFiles
 from spotlight_dash.queries import Filters
-from spotlight_dash.ui import data
+from spotlight_dash.ui import data, page
+from spotlight_dash.ui.language import t
 from spotlight_dash.ui.page import PAGE_CHARTS, View
 
 
@@ -30,28 +31,28 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
     sources = all_sources(view)
     ids = provenance.source_ids(frames.values())
     files = ChartFiles.make(name, frames, filters, view.description, sources, view.as_of, view.snapshot.version,
-                            font_scale)
+                            font_scale, view.lang)
     figure = files.figure_at(height)  # drawn once: the alt text and the page's ZIP reuse it
     st.session_state.setdefault(PAGE_CHARTS, {})[name] = files  # for the page's ZIP download
-    ignored = sorted({f for q in chart.queries for f in viewstate.not_applied(filters, queries.QUERIES[q].filters)})
+    ignored = sorted({f for q in chart.queries
+                      for f in viewstate.not_applied(filters, queries.QUERIES[q].filters, view.lang)})
     with st.container(border=True):
         if figure is None:
-            st.markdown(f"**{chart.title}**")
-            st.info(chart.empty, icon=":material/info:")
+            st.markdown(f"**{chart.title(view.lang)}**")
+            st.info(chart.empty(view.lang), icon=":material/info:")
         else:
             st.plotly_chart(figure, theme=None, width="stretch", key=f"chart-{name}",
                             config={"displaylogo": False, "toImageButtonOptions": {"filename": files.base_name}})
         if ignored:
-            st.caption(f"These figures are not broken down by {' or '.join(ignored)}: "
-                       "they are shown for all of them.")
+            st.caption(view.t("chart.not_broken_down", filters=view.t("chart.or").join(ignored)))
         sourced, download = st.columns(2)
         if ids:
-            with sourced.popover("Sources and data", icon=":material/source:"):
+            with sourced.popover(view.t("chart.sources_and_data"), icon=":material/source:"):
                 source_table(sources, ids)
                 for query_name, frame in frames.items():
-                    st.caption(queries.QUERIES[query_name].description)
-                    st.dataframe(frame, hide_index=True, width="stretch")
-        with download.popover("Download", icon=":material/download:"):
+                    st.caption(view.t(f"query.{query_name}"))
+                    page.table(frame)
+        with download.popover(view.t("chart.download"), icon=":material/download:"):
             downloads(files, has_figure=figure is not None)
 
 
@@ -59,28 +60,26 @@ def downloads(files: ChartFiles, has_figure: bool) -> None:
     """Image in three shapes, data as XLSX/CSV, and the alt text; files are made on click."""
     key = files.chart.name
     if has_figure and not images.available():
-        st.caption("Image files cannot be made on this server (Chromium is not installed). The camera icon "
-                   "in the chart's toolbar downloads a PNG from your browser.")
+        st.caption(t("chart.no_images"))
     elif has_figure:
-        shape = st.radio("Shape", list(images.SHAPES), format_func=images.SHAPE_LABELS.get, key=f"shape-{key}",
-                         horizontal=True)
+        shape = st.radio(t("chart.shape"), list(images.SHAPES), format_func=lambda s: labels.t(f"shape.{s}", files.lang),
+                         key=f"shape-{key}", horizontal=True)
         for fmt, column in zip(("png", "svg", "pdf"), st.columns(3)):
             column.download_button(fmt.upper(), data=lambda f=fmt: files.image(f, shape), mime=images.MIME[fmt],
                                    file_name=f"{files.base_name}_{shape}.{fmt}", key=f"{fmt}-{key}",
                                    on_click="ignore", width="stretch")
     xlsx, csv = st.columns(2)
-    xlsx.download_button("Data (XLSX)", data=files.xlsx, file_name=f"{files.base_name}.xlsx", key=f"xlsx-{key}",
+    xlsx.download_button(t("chart.data_xlsx"), data=files.xlsx, file_name=f"{files.base_name}.xlsx", key=f"xlsx-{key}",
                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                          on_click="ignore", width="stretch")
-    csv.download_button("Data (CSV)", data=files.csv, file_name=f"{files.base_name}.csv", mime="text/csv",
+    csv.download_button(t("chart.data_csv"), data=files.csv, file_name=f"{files.base_name}.csv", mime="text/csv",
                         key=f"csv-{key}", on_click="ignore", width="stretch")
-    st.caption("Alt text (embedded in the PNG and SVG):")
+    st.caption(t("chart.alt_text"))
     st.text(files.alt_text())
 
 
 def source_table(sources: pd.DataFrame, ids) -> None:
-    st.dataframe(provenance.rows_for(sources, ids), hide_index=True, width="stretch",
-                 column_config={"quote": st.column_config.TextColumn("quote", width="large")})
+    page.table(provenance.rows_for(sources, ids), quote=st.column_config.TextColumn(width="large"))
 
 
 def columns(view: View, left: list[str], right: list[str]) -> None:

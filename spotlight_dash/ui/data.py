@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from spotlight_dash import queries, store
+from spotlight_dash import formatting, labels, queries, store
 
 
 @st.cache_resource(show_spinner=False)
@@ -44,8 +44,8 @@ def run_query(path: str, name: str, filters: queries.Filters) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def data_as_of(path: str) -> str:
-    return store.data_as_of(_connection(path))
+def data_as_of(path: str, lang: str = "en") -> str:
+    return store.data_as_of(_connection(path), lang)
 
 
 def snapshot_path(version: int) -> str:
@@ -53,10 +53,11 @@ def snapshot_path(version: int) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=64, ttl=60)
-def earlier_snapshots(current: int) -> dict[int, str]:
+def earlier_snapshots(current: int, lang: str = "en") -> dict[int, str]:
     """Readable snapshots before ``current``, newest first, labelled with when and how they were made."""
     runs = store.read_runs(_connection(str(store.snapshot_path(current))))
-    made = {int(r.version): f"v{int(r.version):04d} · {r.finished_at:%d %b %Y %H:%M} · {r.run_kind}"
+    made = {int(r.version): f"v{int(r.version):04d} · {formatting.date(r.finished_at, lang, with_time=True)} · "
+                            f"{labels.t_or(f'run_kind.{r.run_kind}', lang, r.run_kind)}"
             for r in runs.itertuples()}
     on_disk = [v for v in store.versions() if v < current]
     return {v: made.get(v, f"v{v:04d}") for v in sorted(on_disk, reverse=True)}

@@ -16,8 +16,8 @@ def row(view: View, kpis: list[KPI]) -> None:
             if kpi.reported:
                 st.metric(kpi.label, kpi.value)
             else:
-                st.markdown(f"{kpi.label}  \n**Not reported**")
+                st.markdown(f"{kpi.label}  \n**{view.t('kpi.not_reported')}**")
             st.caption(kpi.detail)
             if kpi.source_ids:
-                with st.popover("Source", icon=":material/source:"):
+                with st.popover(view.t("kpi.source"), icon=":material/source:"):
                     source_table(sources, kpi.source_ids)

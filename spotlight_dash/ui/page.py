@@ -12,10 +12,11 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import streamlit as st
 
-from spotlight_dash import viewstate
+from spotlight_dash import labels, viewstate
 from spotlight_dash.exports import chart_files
 from spotlight_dash.queries import Filters
-from spotlight_dash.ui import data
+from spotlight_dash.ui import data, language
+from spotlight_dash.ui.language import t
 
 REMEMBERED = "view_filters"
 PAGE_CHARTS = "page_charts"  # the charts chart_block drew in this run: name -> ChartFiles
@@ -28,29 +29,33 @@ class View:
     filters: Filters
     choices: viewstate.Choices
     description: str  # the filters in words, for subtitles
+    lang: str = labels.DEFAULT
 
     def q(self, name: str, **overrides) -> pd.DataFrame:
         return data.run_query(self.snapshot.path, name, replace(self.filters, **overrides))
 
     @property
     def as_of(self) -> str:
-        return f"Data as of {data.data_as_of(self.snapshot.path)} · snapshot v{self.snapshot.version:04d}"
+        return labels.t("common.as_of", self.lang, when=data.data_as_of(self.snapshot.path, self.lang),
+                        version=self.snapshot.version)
+
+    def t(self, key: str, **values) -> str:
+        return labels.t(key, self.lang, **values)
 
 
 def snapshot_or_stop() -> data.Snapshot:
     """The current snapshot; says what is wrong with the store, and stops when nothing is readable."""
     snapshot = data.current_snapshot()
     for problem in snapshot.problems:
-        st.warning(f"Store: {problem}", icon=":material/warning:")
+        st.warning(t("store.problem", problem=problem), icon=":material/warning:")
     if snapshot.path is None:
-        st.info("There is no data to show yet. Build the store from the shipped dataset with "
-                "`python -m spotlight_dash build` (the README's first command does it for you).")
+        st.info(t("store.empty"))
         st.stop()
     return snapshot
 
 
-def _choices(snapshot: data.Snapshot) -> viewstate.Choices:
-    return viewstate.choices_from(lambda name: data.run_query(snapshot.path, name, Filters()))
+def _choices(snapshot: data.Snapshot, lang: str) -> viewstate.Choices:
+    return viewstate.choices_from(lambda name: data.run_query(snapshot.path, name, Filters()), lang)
 
 
 def _inside_the_app_frame() -> None:
@@ -80,29 +85,30 @@ def start(title: str, question: str | None = None) -> View:
     """Page title, store warnings and the filter bar; returns the view the page draws."""
     frame(title, question)
     snapshot = snapshot_or_stop()
-    choices = _choices(snapshot)
+    lang = language.current()
+    choices = _choices(snapshot, lang)
     remembered = st.session_state.get(REMEMBERED)
     # The link is read once per session (a pasted link is a new session); after that the
     # remembered view, updated by the widgets, is the truth, also across page switches.
     parsed, notices = viewstate.parse({} if remembered else st.query_params, choices, remembered)
     values = {}
     with st.sidebar:
-        st.subheader("Filters")
+        st.subheader(t("filter.heading"))
         for name in viewstate.FILTER_NAMES:
             key = f"filter_{name}"
             # "all" stands for None: a selectbox shows None as an empty placeholder, not as a choice.
             options = choices.options(name) if name == "programme" else [ALL, *choices.options(name)]
             st.session_state[key] = ALL if getattr(parsed, name) is None else getattr(parsed, name)
-            chosen = st.selectbox(viewstate.LABELS[name], options, key=key, on_change=_remember, args=(name,),
+            chosen = st.selectbox(viewstate.filter_label(name, lang), options, key=key, on_change=_remember, args=(name,),
                                   format_func=lambda v, n=name: choices.label(n, None if v == ALL else v))
             values[name] = None if chosen == ALL else chosen
         for notice in notices:
             st.warning(notice, icon=":material/link_off:")
-        st.caption("The address bar holds these filters: copy it to share exactly this view.")
+        st.caption(t("filter.share"))
     filters = Filters(**values)
     st.session_state[REMEMBERED] = filters
     _write_url(filters)
-    return View(snapshot, filters, choices, viewstate.describe(filters, choices))
+    return View(snapshot, filters, choices, viewstate.describe(filters, choices), lang)
 
 
 def _remember(name: str) -> None:
@@ -124,8 +130,7 @@ def _write_url(filters: Filters) -> None:
 def footer(view: View) -> None:
     st.divider()
     zip_button(view)
-    st.caption(f"{view.as_of} · {view.description}. Figures nobody reported are shown as “not reported”, "
-               "never as 0. The Sources page lists every document and the definitions.")
+    st.caption(t("footer.text", as_of=view.as_of, description=view.description))
 
 
 def table_section(heading: str, frame: pd.DataFrame, empty: str, caption: str | None = None,
@@ -137,8 +142,20 @@ def table_section(heading: str, frame: pd.DataFrame, empty: str, caption: str | 
         return
     if caption:
         st.caption(caption)
-    st.dataframe(frame.drop(columns=[c for c in drop if c in frame.columns]), hide_index=True, width="stretch",
-                 column_config=column_config)
+    table(frame.drop(columns=[c for c in drop if c in frame.columns]), **column_config)
+
+
+def table(frame: pd.DataFrame, **column_config) -> None:
+    """A read-only table whose headers are in the reader's language (a column's own config may name it)."""
+    lang = language.current()
+    headers = {}
+    for name in frame.columns:
+        config = column_config.get(name)
+        if isinstance(config, dict):
+            headers[name] = {**config, "label": config.get("label") or labels.column(name, lang)}
+        else:
+            headers[name] = config or labels.column(name, lang)
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=headers)
 
 
 def zip_button(view: View) -> None:
@@ -157,6 +174,6 @@ def zip_button(view: View) -> None:
         return chart_files.zip_files(out)
 
     page_name = "-".join(sorted(drawable))[:60]
-    st.download_button(f"Download the {len(drawable)} charts of this page (ZIP)", data=build, on_click="ignore",
+    st.download_button(t("page.zip", count=len(drawable)), data=build, on_click="ignore",
                        file_name=f"spotlight-ca_charts_v{view.snapshot.version:04d}_{len(drawable)}.zip",
                        mime="application/zip", icon=":material/folder_zip:", key=f"zip-{page_name}")

@@ -1,0 +1,39 @@
+"""The interface language: chosen in the sidebar on every page, kept in the session and the URL.
+
+A session reads ``lang`` from the link once (a pasted link opens in the language it was shared
+in); after that the sidebar choice is the truth, also across page switches.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from spotlight_dash import labels
+
+CHOSEN = "language"  # the remembered choice
+WIDGET = "language_choice"
+
+
+def current() -> str:
+    if CHOSEN not in st.session_state:
+        st.session_state[CHOSEN] = labels.language(st.query_params.get("lang"))
+    return st.session_state[CHOSEN]
+
+
+def t(key: str, **values) -> str:
+    return labels.t(key, current(), **values)
+
+
+def _remember() -> None:
+    st.session_state[CHOSEN] = st.session_state[WIDGET]
+
+
+def choose() -> str:
+    """The switch at the top of the sidebar; returns the language this run draws in."""
+    st.session_state[WIDGET] = current()
+    st.sidebar.radio("Language · Язык", list(labels.LANGUAGES), format_func=labels.LANGUAGES.get, key=WIDGET,
+                     horizontal=True, on_change=_remember)
+    lang = current()
+    if st.query_params.get("lang") != lang:
+        st.query_params["lang"] = lang
+    return lang

@@ -1,0 +1,175 @@
+"""Russian as well as English: every label in both languages, every page readable in Russian,
+numbers and dates in each language's conventions, and exports that carry Cyrillic."""
+
+import datetime as dt
+import io
+import json
+import re
+import string
+from pathlib import Path
+
+import openpyxl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from spotlight_dash import charts, codes, labels, queries, viewstate
+from spotlight_dash import formatting as fmt
+from spotlight_dash.exports.context import open_view
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ["overview", "meeting", "delivery", "results", "reach", "communications", "civil_society", "context",
+         "agencies", "sources"]
+CYRILLIC = re.compile("[А-Яа-яЁё]")
+NBSP = "\u00a0"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    import streamlit as st
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_label_has_both_languages_with_the_same_placeholders():
+    problems = []
+    for key, texts in labels.TEXTS.items():
+        if len(texts) != 2 or not all(t.strip() for t in texts):
+            problems.append(f"{key}: lacks a language")
+        elif _placeholders(texts[0]) != _placeholders(texts[1]):
+            problems.append(f"{key}: placeholders differ {_placeholders(texts[0])} vs {_placeholders(texts[1])}")
+    assert not problems, problems
+
+
+def test_every_chart_and_query_has_its_words_in_both_languages():
+    for name in charts.CHARTS:
+        for part in ("title", "unit", "empty"):
+            assert f"chart.{name}.{part}" in labels.TEXTS
+    for name in queries.QUERIES:
+        assert CYRILLIC.search(labels.t(f"query.{name}", "ru")), name
+
+
+def test_every_column_the_queries_return_has_a_header_in_both_languages(q):
+    unnamed = set()
+    for name, query in queries.QUERIES.items():
+        filters = {"indicator": "3.2.2"} if "indicator" in query.filters else {}
+        for column in q(name, programme="SI-CA-REG", **filters).columns:
+            if f"column.{column}" not in labels.TEXTS:
+                unnamed.add(f"{name}.{column}")
+    assert not unnamed
+
+
+def test_russian_numbers_and_dates_follow_russian_conventions():
+    assert fmt.number(4432461, lang="ru") == f"4{NBSP}432{NBSP}461"
+    assert fmt.number(4432461) == "4,432,461"
+    assert fmt.percent(14.66, 1, lang="ru") == "14,7 %"
+    assert fmt.number(None, lang="ru") == "нет данных"
+    assert fmt.signed(-3.5, 1, unit="%", lang="ru") == "−3,5 % п. п."
+    assert fmt.date(dt.datetime(2026, 11, 22, 14, 5), "ru", with_time=True) == "22 ноября 2026 14:05"
+    assert fmt.date(dt.date(2026, 5, 1), "en") == "01 May 2026"
+    assert fmt.month(dt.date(2026, 3, 1), "ru") == "март 2026"
+
+
+def test_names_are_the_established_russian_ones():
+    choices = viewstate.Choices({"SI-CA-REG": "Spotlight Regional Programme"}, (2020,), lang="ru")
+    assert choices.label("runo", "UNW") == "ООН-Женщины" and choices.label("runo", "UNDP") == "ПРООН"
+    assert choices.label("country", "KGZ") == "Кыргызстан"
+    assert choices.label("pillar", 3) == "Компонент 3: Профилактика и социальные нормы"
+    assert "«Луч света»" in choices.label("programme", "SI-CA-REG")
+    assert choices.in_language("en").label("programme", "SI-CA-REG") == "Spotlight Regional Programme"
+
+
+def _run(page, **params):
+    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def _visible_texts(at) -> list[str]:
+    """What a reader sees that the app itself words (tables hold data and stay as loaded)."""
+    texts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error",
+                                  "success") for e in getattr(at, kind)]
+    texts += [m.label for m in at.metric] + [m.value for m in at.metric]
+    texts += [w.label for kind in ("button", "selectbox", "toggle", "radio", "checkbox", "expander", "text_input")
+              for w in getattr(at, kind)]
+    return [str(t) for t in texts if t]
+
+
+# English words a Russian page keeps: names, codes, file formats and commands.
+KEPT = {"spotlight", "iati", "mptfo", "initiative", "fund", "chromium", "readme", "python", "spotlight_dash", "build",
+        "xlsx", "data", "document", "snapshot", "consultation", "indicators", "reach", "events", "scripts",
+        "sdg_context", "programme", "file", "open-sdg"}
+ENGLISH_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+
+
+def _english_leftovers(texts: list[str], statements: set[str]) -> list[str]:
+    leftovers = []
+    english = {en for en, ru in labels.TEXTS.values() if en != ru and len(en) >= 12 and "{" not in en}
+    for text in texts:
+        stripped = re.sub(r"`[^`]*`", "", text)
+        for quote in statements:  # results' statements are the documents' words, in their language
+            stripped = stripped.replace(quote, "")
+        if any(en in stripped for en in english):
+            leftovers.append(text)
+        elif [w for w in ENGLISH_WORD.findall(stripped) if w.lower() not in KEPT] and not CYRILLIC.search(stripped):
+            leftovers.append(text)
+    return leftovers
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_reads_in_russian_with_no_english_left(use_shipped, q, page):
+    at = _run(page, lang="ru")
+    assert not at.exception, at.exception
+    assert CYRILLIC.search(at.title[0].value)
+    statements = set(q("results_framework", programme="SI-CA-REG").statement)
+    assert not _english_leftovers(_visible_texts(at), statements)
+    # and the same page in English has no Russian in what the app words
+    english = _run(page, lang="en")
+    assert not english.exception
+    assert not [t for t in _visible_texts(english) if CYRILLIC.search(t) and "«" not in t]
+
+
+def test_the_overview_in_russian_shows_russian_figures_and_charts(use_shipped):
+    at = _run("overview", lang="ru")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Общий бюджет (долл. США)"] == f"4{NBSP}432{NBSP}461"
+    assert metrics["Прямой охват 2020"] == f"6{NBSP}407"
+    specs = [json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in at.get("plotly_chart")]
+    spec = next(s for s in specs if "Бюджет по получающим организациям ООН" in s)
+    assert "ООН-Женщины" in spec and "Источник:" in spec and "Данные на" in spec
+
+
+def test_the_language_stays_across_pages_and_lives_in_the_url(use_shipped):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["lang"] = "ru"
+    at.run()
+    assert not at.exception
+    assert at.query_params["lang"] == "ru" and at.title[0].value == labels.t("overview.title", "ru")
+    at.switch_page("pages/reach.py").run()
+    assert at.title[0].value == "Охват" and at.query_params["lang"] == "ru"
+    at.radio(key="language_choice").set_value("en").run()
+    assert at.title[0].value == "Reach" and at.query_params["lang"] == "en"
+
+
+def test_a_russian_chart_exports_with_russian_words_and_numbers(use_shipped):
+    view, _ = open_view({"programme": "SI-CA-REG"}, lang="ru")
+    try:
+        files = view.chart_files("media-hits-by-country")
+        book = openpyxl.load_workbook(io.BytesIO(files.xlsx()))
+        about = {row[0]: row[1] for row in book["о данных"].iter_rows(values_only=True)}
+        assert about["заголовок"] == "Упоминания в СМИ по странам"
+        assert about["альтернативный текст"].startswith("Столбчатая диаграмма: Упоминания в СМИ по странам")
+        assert "Казахстан 39" in about["альтернативный текст"]
+        assert "страна" in next(book["media_hits_by_country"].iter_rows(values_only=True))
+        assert files.base_name.endswith("_ru")
+    finally:
+        view.close()
+
+
+def test_codes_have_russian_names():
+    assert all(CYRILLIC.search(c.name_ru) for table in (codes.COUNTRIES, codes.ORGANISATIONS, codes.PILLARS)
+               for c in table.values())
