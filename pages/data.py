@@ -6,165 +6,165 @@ import streamlit as st
 
 from spotlight_dash import schema, store, workbook_template
 from spotlight_dash.ingest import pipeline
+from spotlight_dash import formatting as fmt
+from spotlight_dash.labels import messages
 from spotlight_dash.ui import auth, page
+from spotlight_dash.ui.language import current as current_language
+from spotlight_dash.ui.language import t
 
-page.frame("Data", "Load the figures of a reporting period from the Excel workbook. Nothing is written until "
-           "the whole file is valid and you confirm; every load is one snapshot that can be undone.")
+page.frame(t("data.title"), t("data.question"))
 if not auth.is_editor():
-    st.error("This page is for editors. Sign in with the editor secret in the sidebar.", icon=":material/lock:")
+    st.error(t("data.editors_only"), icon=":material/lock:")
     st.stop()
 
+lang = current_language()
 version, current, _, _ = pipeline.current_tables()
-as_of = f"snapshot v{version:04d}" if version else "empty store"
+as_of = t("data.snapshot", version=version) if version else t("data.empty_store")
+EDITOR = t("data.editor_in_app")
 
-st.subheader("1 · Get the workbook")
+
+def problem_table(problems):
+    """Problems as a table in the reader's language: the place stays as the file has it."""
+    page.table(problems.drop(columns="severity").assign(problem=[messages.translate(m, lang) for m in problems.problem],
+                                                          how_to_fix=[messages.translate(m, lang)
+                                                                      for m in problems.how_to_fix]))
+
+
+st.subheader(t("data.get"))
 template, export = st.columns(2)
-template.download_button("Empty template (.xlsx)", data=lambda: workbook_template.template_bytes(current),
+template.download_button(t("data.template"), data=lambda: workbook_template.template_bytes(current, lang),
                          file_name="spotlight-ca_data-template.xlsx", on_click="ignore", width="stretch",
                          icon=":material/description:")
-export.download_button(f"Everything in the store ({as_of}, .xlsx)", disabled=not current,
-                       data=lambda: workbook_template.export_bytes(current, as_of=as_of),
-                       file_name=f"spotlight-ca_data_{as_of.replace(' ', '-')}.xlsx", on_click="ignore",
+export.download_button(t("data.everything", as_of=as_of), disabled=not current,
+                       data=lambda: workbook_template.export_bytes(current, as_of=as_of, lang=lang),
+                       file_name=f"spotlight-ca_data_v{version or 0:04d}.xlsx", on_click="ignore",
                        width="stretch", icon=":material/download:")
-st.caption("Fill in or correct the rows and load the file below. Rows are matched by their key columns: a row "
-           "whose key is already in the store is updated, a new key is added; nothing is removed unless you "
-           "choose a table below.")
+st.caption(t("data.matching"))
 
-st.subheader("2 · Load a filled workbook")
-user_name = st.text_input("Your name (for the import history)", key="import_user", max_chars=80)
-uploaded = st.file_uploader("Workbook (.xlsx)", type=["xlsx"], key="workbook")
-removing = st.multiselect("Remove the rows of these tables that the workbook does not hold (optional)",
-                          list(schema.TABLES), key="remove_missing",
-                          help="Only for a sheet that holds every row you want to keep.")
+st.subheader(t("data.load"))
+user_name = st.text_input(t("data.your_name"), key="import_user", max_chars=80)
+uploaded = st.file_uploader(t("data.workbook"), type=["xlsx"], key="workbook")
+removing = st.multiselect(t("data.remove"), list(schema.TABLES), key="remove_missing", help=t("data.remove_help"))
 
 if uploaded is not None:
     data = uploaded.getvalue()
     check_key = (hashlib.sha256(data).hexdigest(), tuple(removing), version)
     if st.session_state.get("checked_key") != check_key:
-        with st.status(f"Checking {uploaded.name}…", expanded=False) as status:
+        with st.status(t("data.checking", file=uploaded.name), expanded=False) as status:
             result = pipeline.check_workbook(data, uploaded.name, removing)
-            status.update(label=f"Checked {uploaded.name}: {result.status}", state="complete")
+            status.update(label=t("data.checked", file=uploaded.name, status=t(f"data.status.{result.status}")),
+                          state="complete")
         st.session_state.checked_key, st.session_state.checked = check_key, result
     result = st.session_state.checked
     problems = result.problems
     errors = problems[problems.severity == "error"] if not problems.empty else problems
     warnings = problems[problems.severity == "warning"] if not problems.empty else problems
     if len(errors):
-        st.error(f"{len(errors)} problem(s) in {uploaded.name}. Nothing was written. Fix them and load the file "
-                 "again; the workbook below marks each problem cell with the message.", icon=":material/error:")
-        st.dataframe(errors.drop(columns="severity"), hide_index=True, width="stretch")
-        marked = workbook_template.highlight_problems(data, result.report.problems)
+        st.error(t("data.problems", count=len(errors), file=uploaded.name), icon=":material/error:")
+        problem_table(errors)
+        marked = workbook_template.highlight_problems(data, result.report.problems, lang)
         if marked:
-            st.download_button("The workbook with the problem cells marked", data=marked, on_click="ignore",
+            st.download_button(t("data.marked"), data=marked, on_click="ignore",
                                file_name=uploaded.name.removesuffix(".xlsx") + "_problems.xlsx",
                                icon=":material/format_color_fill:")
     else:
         if len(warnings):
-            st.warning(f"{len(warnings)} warning(s): the file can be loaded, but look at these first.",
-                       icon=":material/warning:")
-            st.dataframe(warnings.drop(columns="severity"), hide_index=True, width="stretch")
+            st.warning(t("data.warnings", count=len(warnings)), icon=":material/warning:")
+            problem_table(warnings)
         if result.status == "nothing to change":
-            st.info("Everything in this file is already in the store: loading it would change nothing.")
+            st.info(t("data.nothing_to_change"))
         else:
-            st.markdown(f"**What loading {uploaded.name} changes** (against {as_of})")
-            st.dataframe(result.changes, hide_index=True, width="stretch")
+            st.markdown(t("data.changes", file=uploaded.name, as_of=as_of))
+            page.table(result.changes)
             for name, change in result.comparison.tables.items():
                 if change.is_empty:
                     continue
-                with st.expander(f"{name}: {len(change.added)} added, {len(change.changed)} changed, "
-                                 f"{len(change.removed)} removed"):
+                with st.expander(t("data.table_changes", table=name, added=len(change.added),
+                                   changed=len(change.changed), removed=len(change.removed))):
                     for label, rows in (("added", change.added), ("changed", change.changed),
                                         ("removed", change.removed)):
                         if len(rows):
-                            st.caption(label)
-                            st.dataframe(rows.drop(columns=[c for c in rows.columns if c.startswith("_")]),
-                                         hide_index=True, width="stretch")
-            accepted = st.checkbox("I have read the warnings and want to load the file", key="accept_warnings") \
-                if len(warnings) else True
-            if st.button("Load these changes as a new snapshot", type="primary", disabled=not accepted,
-                         icon=":material/publish:"):
-                with st.status("Loading…", expanded=True) as status:
+                            st.caption(t(f"data.{label}"))
+                            page.table(rows.drop(columns=[c for c in rows.columns if c.startswith("_")]))
+            accepted = st.checkbox(t("data.accept"), key="accept_warnings") if len(warnings) else True
+            if st.button(t("data.load_button"), type="primary", disabled=not accepted, icon=":material/publish:"):
+                with st.status(t("data.loading"), expanded=True) as status:
                     try:
-                        done = pipeline.import_workbook(data, uploaded.name, user_name or "editor (app)",
+                        done = pipeline.import_workbook(data, uploaded.name, user_name or EDITOR,
                                                         accept_warnings=accepted, remove_missing=removing)
                     except store.StoreChanged as exc:
-                        status.update(label="Not loaded", state="error")
-                        st.error(f"{exc}. Nothing was written.")
+                        status.update(label=t("data.not_loaded"), state="error")
+                        st.error(t("data.nothing_written", reason=messages.translate(str(exc), lang)))
                     else:
-                        status.update(label=f"Loaded as snapshot v{done.version:04d}", state="complete")
+                        status.update(label=t("data.loaded_as", version=done.version), state="complete")
                         st.session_state.pop("checked_key", None)
-                        st.success(f"Loaded {uploaded.name} as snapshot v{done.version:04d}: "
-                                   f"{done.comparison.text()}. Every page now shows it.")
+                        st.success(t("data.loaded", file=uploaded.name, version=done.version,
+                                     changes=done.comparison.text(lang)))
 
-st.subheader("3 · Undo the last import")
+st.subheader(t("data.undo"))
 history = pipeline.import_history()
 last = history.iloc[-1] if len(history) else None
 if last is None or last.run_kind != "import":
-    st.caption("The current snapshot was not made by an import, so there is nothing to undo here.")
+    st.caption(t("data.nothing_to_undo"))
 else:
-    st.caption(f"The last import: {last.file} by {last.user_name}, {last.finished_at:%d %b %Y %H:%M} UTC "
-               f"(snapshot v{int(last.version):04d}).")
-    if st.button("Undo it", icon=":material/undo:", key="undo"):
+    st.caption(t("data.last_import", file=last.file, user=last.user_name,
+                 when=fmt.date(last.finished_at, lang, with_time=True), version=int(last.version)))
+    if st.button(t("data.undo_button"), icon=":material/undo:", key="undo"):
         try:
-            back = pipeline.undo_last_import(user_name or "editor (app)")
+            back = pipeline.undo_last_import(user_name or EDITOR)
         except store.StoreError as exc:
-            st.error(str(exc))
+            st.error(messages.translate(str(exc), lang))
         else:
-            st.success(f"Undone: snapshot v{back:04d} is current, with the data from before the import.")
+            st.success(t("data.undone", version=back))
 
-st.subheader("4 · Load an agency's IATI activity file")
-st.caption("UN Women, UNDP and UNFPA publish their projects in IATI 2.03 XML. Loading a file stores each "
-           "activity's budgets, transactions and results as published; a newer file replaces what an earlier "
-           "one said about the same activities. Departures from the IATI schema are shown as warnings.")
-iati_file = st.file_uploader("IATI activity file (.xml)", type=["xml"], key="iati_file")
+st.subheader(t("data.iati"))
+st.caption(t("data.iati_caption"))
+iati_file = st.file_uploader(t("data.iati_file"), type=["xml"], key="iati_file")
 programmes = pipeline.current_tables()[1].get("programmes")
 link_options = [None, *(programmes.programme_id if programmes is not None else [])]
-link_to = st.selectbox("Link the Spotlight-funded activities to a programme", link_options, key="iati_programme",
-                       format_func=lambda p: "do not link" if p is None else p,
-                       help="Only activities funded by the MPTFO-Spotlight Initiative Fund are linked, and only "
-                            "when you choose a programme here.")
+link_to = st.selectbox(t("data.link"), link_options, key="iati_programme",
+                       format_func=lambda p, no_link=t("data.no_link"): no_link if p is None else p,
+                       help=t("data.link_help"))
 if iati_file is not None:
     xml = iati_file.getvalue()
     iati_key = (hashlib.sha256(xml).hexdigest(), link_to, version)
     if st.session_state.get("iati_checked_key") != iati_key:
-        with st.status(f"Checking {iati_file.name}…") as status:
+        with st.status(t("data.checking", file=iati_file.name)) as status:
             checked = pipeline.check_iati(xml, iati_file.name, link_to)
-            status.update(label=f"Checked {iati_file.name}: {checked.status}", state="complete")
+            status.update(label=t("data.checked", file=iati_file.name, status=t(f"data.status.{checked.status}")),
+                          state="complete")
         st.session_state.iati_checked_key, st.session_state.iati_checked = iati_key, checked
     checked = st.session_state.iati_checked
     found = checked.problems
     iati_errors = found[found.severity == "error"] if not found.empty else found
     iati_warnings = found[found.severity == "warning"] if not found.empty else found
     if len(iati_errors):
-        st.error(f"{len(iati_errors)} problem(s) in {iati_file.name}. Nothing was written.", icon=":material/error:")
-        st.dataframe(iati_errors.drop(columns="severity"), hide_index=True, width="stretch")
+        st.error(t("data.iati_problems", count=len(iati_errors), file=iati_file.name), icon=":material/error:")
+        problem_table(iati_errors)
     else:
         if len(iati_warnings):
-            st.warning(f"{len(iati_warnings)} warning(s), e.g. departures from the IATI schema, each with its "
-                       "element and line.", icon=":material/warning:")
-            st.dataframe(iati_warnings.drop(columns="severity"), hide_index=True, width="stretch")
+            st.warning(t("data.iati_warnings", count=len(iati_warnings)), icon=":material/warning:")
+            problem_table(iati_warnings)
         if checked.spotlight_activities:
-            st.caption(f"{len(checked.spotlight_activities)} activities are funded by the MPTFO-Spotlight Initiative "
-                       f"Fund: {', '.join(checked.spotlight_activities[:8])}"
-                       + (" …" if len(checked.spotlight_activities) > 8 else "")
-                       + (f". They will be linked to {link_to}." if link_to else ". Choose a programme above to link them."))
+            shown = ", ".join(checked.spotlight_activities[:8]) + (" …" if len(checked.spotlight_activities) > 8 else "")
+            st.caption(t("data.spotlight_activities", count=len(checked.spotlight_activities), activities=shown) + " "
+                       + (t("data.will_link", programme=link_to) if link_to else t("data.choose_link")))
         if checked.status == "nothing to change":
-            st.info("Everything in this file is already in the store: loading it would change nothing.")
+            st.info(t("data.nothing_to_change"))
         else:
-            st.dataframe(checked.changes, hide_index=True, width="stretch")
-            iati_accepted = st.checkbox("I have read the warnings and want to load the file",
-                                        key="iati_accept") if len(iati_warnings) else True
-            if st.button("Load this IATI file as a new snapshot", type="primary", disabled=not iati_accepted,
+            page.table(checked.changes)
+            iati_accepted = st.checkbox(t("data.accept"), key="iati_accept") if len(iati_warnings) else True
+            if st.button(t("data.iati_load"), type="primary", disabled=not iati_accepted,
                          key="iati_load", icon=":material/publish:"):
                 try:
-                    loaded = pipeline.import_iati(xml, iati_file.name, user_name or "editor (app)",
+                    loaded = pipeline.import_iati(xml, iati_file.name, user_name or EDITOR,
                                                   programme_id=link_to, accept_warnings=iati_accepted)
                 except store.StoreChanged as exc:
-                    st.error(f"{exc}. Nothing was written.")
+                    st.error(t("data.nothing_written", reason=messages.translate(str(exc), lang)))
                 else:
                     st.session_state.pop("iati_checked_key", None)
-                    st.success(f"Loaded {iati_file.name} as snapshot v{loaded.version:04d}. The Agencies page shows it.")
+                    st.success(t("data.iati_loaded", file=iati_file.name, version=loaded.version))
 
-st.subheader("Import history")
-st.caption("Every build, import and undo, newest first: who, when, which file and its SHA-256, rows per table.")
-st.dataframe(history.iloc[::-1], hide_index=True, width="stretch")
+st.subheader(t("data.history"))
+st.caption(t("data.history_caption"))
+page.table(history.iloc[::-1])

@@ -57,20 +57,26 @@ class Chart:
         return None if fig is None else finish(fig, self.title(meta.lang), self.unit(meta.lang), meta, height)
 
 
+_SEPARATORS = {"en": ".,", "ru": ",\u00a0"}  # plotly's decimal then thousands mark: 4 432 461 and 14,7
+
+
 def finish(fig: go.Figure, title: str, unit: str, meta: ChartMeta, height: int) -> go.Figure:
     scale = meta.font_scale
     prefix = _t("synthetic", meta.lang) + " · " if meta.synthetic else ""
-    # Wrapped, not cut: a half-width chart on screen and an exported square both keep every word.
-    subtitle = _wrap(f"{meta.filters} · {unit}", 62)
-    footer = _wrap(f"{meta.source} · {meta.as_of}", 72)
-    footer_lines = footer.count("<br>") + 1
+    # Wrapped, not cut: a half-width chart on screen and an exported square both keep every word,
+    # in Russian too, whose words run longer. The top margin grows with the lines of the heading.
+    heading = _wrap(prefix + title, 34)
+    subtitle = _wrap(f"{meta.filters} · {unit}", 54)
+    footer = _wrap(f"{meta.source} · {meta.as_of}", 62)
+    heading_lines, subtitle_lines, footer_lines = (text.count("<br>") + 1 for text in (heading, subtitle, footer))
     fig.update_layout(
         template=style.TEMPLATE,
-        title=dict(text=prefix + title, subtitle=dict(text=subtitle)),
+        separators=_SEPARATORS[meta.lang],
+        title=dict(text=heading, subtitle=dict(text=subtitle), y=1, yanchor="top", pad=dict(t=int(18 * scale))),
         font=dict(size=14 * scale),
         height=int((fig.layout.height or height) * scale),  # a chart may ask for the room it needs
-        margin=dict(t=int((132 + 20 * subtitle.count("<br>")) * scale), b=int((84 + 14 * footer_lines) * scale),
-                    l=20, r=30),
+        margin=dict(t=int((64 + 26 * heading_lines + 19 * subtitle_lines) * scale),
+                    b=int((84 + 14 * footer_lines) * scale), l=20, r=30),
     )
     fig.add_annotation(text=footer, showarrow=False, xref="paper", yref="paper",
                        x=0, y=0, yshift=-int(72 * scale), xanchor="left", yanchor="top",
@@ -111,7 +117,7 @@ def budget_by_runo(frames: Frames, lang: str) -> go.Figure | None:
                   xanchor="left", showarrow=False, xshift=6,
                   text=_t("plus_agency", lang, amount=_label(contribution, lang)))
              for name, approved, contribution in zip(names, df.approved, df.agency_contribution)]
-    fig.update_layout(barmode="stack", yaxis=dict(autorange="reversed"), xaxis_title="USD", annotations=notes,
+    fig.update_layout(barmode="stack", yaxis=dict(autorange="reversed"), xaxis_title=_t("usd", lang), annotations=notes,
                       xaxis_range=[0, float((df.approved.fillna(0) + df.agency_contribution.fillna(0)).max()) * 1.45])
     return fig
 

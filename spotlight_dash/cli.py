@@ -200,7 +200,7 @@ def _add_filters(p) -> None:
 
 def cmd_template(args) -> int:
     _, current, _, _ = pipeline.current_tables()
-    Path(args.out).write_bytes(workbook_template.template_bytes(current))
+    Path(args.out).write_bytes(workbook_template.template_bytes(current, args.lang))
     print(f"wrote the data template to {args.out}")
     return 0
 
@@ -211,7 +211,7 @@ def cmd_export(args) -> int:
         print("the store is empty; nothing to export", file=sys.stderr)
         return 1
     as_of = f"snapshot v{version:04d}, {runs.iloc[-1].finished_at:%Y-%m-%d %H:%M} UTC"
-    Path(args.out).write_bytes(workbook_template.export_bytes(current, as_of))
+    Path(args.out).write_bytes(workbook_template.export_bytes(current, as_of, lang=args.lang))
     print(f"wrote {sum(len(f) for f in current.values())} rows of v{version:04d} to {args.out}")
     return 0
 
@@ -374,10 +374,12 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("template", help="write the empty data workbook (.xlsx) with dropdowns")
     p.add_argument("out")
+    _add_language(p)
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser("export", help="write the whole current store as a data workbook (.xlsx)")
     p.add_argument("out")
+    _add_language(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import", help="check a data workbook and load it as a new snapshot")

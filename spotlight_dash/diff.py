@@ -15,7 +15,7 @@ from typing import Iterable
 import duckdb
 import pandas as pd
 
-from spotlight_dash import schema
+from spotlight_dash import labels, schema
 
 
 @dataclass
@@ -48,10 +48,10 @@ class Comparison:
              for c in self.tables.values()],
             columns=["table", "sheet", "added", "changed", "removed"])
 
-    def text(self) -> str:
-        parts = [f"{c.table}: +{len(c.added)} added, {len(c.changed)} changed, -{len(c.removed)} removed"
-                 for c in self.tables.values() if not c.is_empty]
-        return "; ".join(parts) if parts else "nothing to change"
+    def text(self, lang: str = "en") -> str:
+        parts = [labels.t("diff.table", lang, table=c.table, added=len(c.added), changed=len(c.changed),
+                          removed=len(c.removed)) for c in self.tables.values() if not c.is_empty]
+        return "; ".join(parts) if parts else labels.t("diff.nothing", lang)
 
 
 def _columns_sql(table: str) -> str:

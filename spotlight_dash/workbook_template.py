@@ -25,8 +25,9 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from spotlight_dash import codes, schema
+from spotlight_dash import codes, labels, schema
 from spotlight_dash.ingest.workbook import INSTRUCTIONS_SHEET, LISTS_SHEET
+from spotlight_dash.labels import messages
 from spotlight_dash.safe_cells import write_value
 
 REFERENCE_TABLES = ("documents", "sources", "periods", "programmes", "results", "indicators")
@@ -85,16 +86,29 @@ def _sheet_list_range(column: str, last_row: int) -> str | None:
     return f"{quote_sheetname(schema.TABLES[table].sheet)}!${letter}$2:${letter}${last_row}"
 
 
-def _dropdown(formula: str, column: str) -> DataValidation:
+def _dropdown(formula: str, column: str, lang: str) -> DataValidation:
     return DataValidation(
         type="list", formula1=formula, allow_blank=True, showErrorMessage=True, errorStyle="stop",
-        errorTitle="Not an allowed value", showInputMessage=False,
-        error=f"{column}: choose a value from the list. New programmes, periods, indicators and "
-              f"sources are added on their own sheets first.")
+        errorTitle=labels.t("template.not_allowed", lang), showInputMessage=False,
+        error=labels.t("template.choose", lang, column=column))
+
+
+def _header_note(table: schema.Table, column: str, meta: dict, lang: str) -> str:
+    """The header's comment: what the column holds, whether it is required, its codes, its key role."""
+    def t(key: str, **values) -> str:
+        return labels.t(f"template.{key}", lang, **values)
+
+    described = (meta["description"] or column) if lang == labels.DEFAULT else labels.column(column, lang)
+    note = [described, t("required") if meta["required"] else t("optional")]
+    if meta["vocabulary"]:
+        note.append(t("allowed", codes=", ".join(codes.VOCABULARIES[meta["vocabulary"]])))
+    if column in table.key:
+        note.append(t("key"))
+    return "\n".join(note)
 
 
 def _table_sheet(book: Workbook, table: schema.Table, frame: pd.DataFrame | None, lists: dict[str, str],
-                 last_row: int) -> None:
+                 last_row: int, lang: str) -> None:
     sheet = book.create_sheet(table.sheet)
     metas = {c: schema.column_meta(table.name, c) for c in table.columns}
     for index, column in enumerate(table.columns, start=1):
@@ -102,16 +116,11 @@ def _table_sheet(book: Workbook, table: schema.Table, frame: pd.DataFrame | None
         cell = write_value(sheet.cell(1, index), header_text(table.name, column))
         cell.font = Font(bold=meta["required"])
         cell.fill = HEADER_FILL
-        note = [meta["description"] or column, "required" if meta["required"] else "optional; empty = not reported"]
-        if meta["vocabulary"]:
-            note.append("allowed: " + ", ".join(codes.VOCABULARIES[meta["vocabulary"]]))
-        if column in table.key:
-            note.append("part of the row's key: rows with the same key are updated")
-        cell.comment = Comment("\n".join(note), "Spotlight dashboard")
+        cell.comment = Comment(_header_note(table, column, meta, lang), "Spotlight dashboard")
         sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(cell.value) + 4))
         formula = lists.get(meta["vocabulary"]) if meta["vocabulary"] else _sheet_list_range(column, last_row)
         if formula and not (table.name in REFERENCE_TABLES and SHEET_LISTS.get(column, ("",))[0] == table.name):
-            validation = _dropdown(formula, column)
+            validation = _dropdown(formula, column, lang)
             validation.add(f"{get_column_letter(index)}2:{get_column_letter(index)}{last_row}")
             sheet.add_data_validation(validation)
     sheet.freeze_panes = "A2"
@@ -128,73 +137,70 @@ def _table_sheet(book: Workbook, table: schema.Table, frame: pd.DataFrame | None
                 cell.number_format = DATE_FORMAT
 
 
-def _instructions(book: Workbook, title: str, as_of: str, filled: bool) -> None:
+def _instructions(book: Workbook, title: str, as_of: str, filled: bool, lang: str) -> None:
+    """The first sheet: how to fill the workbook in and what loading it does, in the reader's language.
+    Sheet and column names stay as they are: the import reads them."""
+    def t(key: str, **values) -> str:
+        return labels.t(f"template.{key}", lang, **values)
+
     sheet = book.active
     sheet.title = INSTRUCTIONS_SHEET
+    headings = (t("how_to_fill"), t("what_loading_does"), t("sheets"))
     lines = [
         title,
-        f"Data as of: {as_of}" if filled else f"Template generated {dt.date.today().isoformat()}",
+        t("as_of", as_of=as_of) if filled else t("generated", date=dt.date.today().isoformat()),
         "",
-        "How to fill it in",
-        "• One sheet per table; row 1 holds the column names. Do not rename or reorder sheets or columns.",
-        "• Bold columns are required. An empty cell means 'not reported' (never type 0 for a missing figure).",
-        "• Codes come from the dropdowns: countries as ISO3 (KAZ), RUNOs as UNW/UNFPA/UNDP, pillars 1-6.",
-        "• Dates as dates or YYYY-MM-DD text. Amounts and counts as plain numbers, no units or text.",
-        "• Every figure cites a source_id: add the source on the Sources sheet (document, section, quote).",
-        "• New programmes, periods and indicators go on their own sheets; they can then be chosen elsewhere.",
+        headings[0], *t("fill_lines").split("\n"),
         "",
-        "What loading does",
-        "• Rows are matched by their key columns (see each header's comment). A row whose key is in the store",
-        "  replaces it; a new key adds a row. Rows missing from the workbook are kept, unless the person loading",
-        "  the file asks for removal for that table (--remove-missing TABLE).",
-        "• The whole file is checked first; every problem is listed with its cell. Nothing is written until",
-        "  there are no errors. Each loaded row records this file, sheet and row as where it came from.",
-        "• Leave out sheets you do not change; do not merge cells; formulas must have been calculated.",
+        headings[1], *t("loading_lines").split("\n"),
         "",
-        "Sheets",
-        *[f"• {t.sheet}: {t.description} (key: {', '.join(t.key)})" for t in schema.TABLES.values() if t.in_workbook],
+        headings[2],
+        *[t("sheet_line", sheet=table.sheet, description=labels.t(f"table.{table.name}", lang), keys=", ".join(table.key))
+          for table in schema.TABLES.values() if table.in_workbook],
     ]
     for row, text in enumerate(lines, start=1):
         cell = write_value(sheet.cell(row, 1), text)
-        if row == 1 or text in ("How to fill it in", "What loading does", "Sheets"):
+        if row == 1 or text in headings:
             cell.font = Font(bold=True, size=14 if row == 1 else 11)
     sheet.column_dimensions["A"].width = 110
 
 
-def write_workbook(frames: dict[str, pd.DataFrame], title: str, as_of: str = "", tables=None, filled: bool = True) -> bytes:
+def write_workbook(frames: dict[str, pd.DataFrame], title: str, as_of: str = "", tables=None, filled: bool = True,
+                   lang: str = labels.DEFAULT) -> bytes:
     """The workbook as bytes: Instructions, one sheet per table in ``tables`` (default all), Lists."""
     book = Workbook()
-    _instructions(book, title, as_of, filled)
+    _instructions(book, title, as_of, filled, lang)
     lists = _lists_sheet(book)
     longest = max((len(f) for f in frames.values() if f is not None), default=0)
     last_row = longest + TEMPLATE_SPARE_ROWS + 1
     for name in tables or schema.WORKBOOK_TABLES:
-        _table_sheet(book, schema.TABLES[name], frames.get(name), lists, last_row)
+        _table_sheet(book, schema.TABLES[name], frames.get(name), lists, last_row, lang)
     book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames))  # keep the hidden sheet last
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def template_bytes(current: dict[str, pd.DataFrame] | None = None) -> bytes:
+def template_bytes(current: dict[str, pd.DataFrame] | None = None, lang: str = labels.DEFAULT) -> bytes:
     """The empty template; reference sheets hold the store's rows so the dropdowns have choices."""
     reference = {name: frame for name, frame in (current or {}).items() if name in REFERENCE_TABLES}
-    return write_workbook(reference, "Spotlight results dashboard · data template", filled=False)
+    return write_workbook(reference, labels.t("template.title", lang), filled=False, lang=lang)
 
 
-def export_bytes(current: dict[str, pd.DataFrame], as_of: str = "", synthetic: bool = False) -> bytes:
+def export_bytes(current: dict[str, pd.DataFrame], as_of: str = "", synthetic: bool = False,
+                 lang: str = labels.DEFAULT) -> bytes:
     """The whole store in the template's format; loading it back changes nothing."""
-    title = "Spotlight results dashboard · export of the data store"
+    title = labels.t("template.export_title", lang)
     if synthetic:
-        title = "SYNTHETIC DATA · " + title
-    return write_workbook(current, title, as_of)
+        title = labels.t("chart.synthetic", lang) + " · " + title
+    return write_workbook(current, title, as_of, lang=lang)
 
 
 ERROR_FILL = PatternFill("solid", fgColor="F4B6B6")
 WARNING_FILL = PatternFill("solid", fgColor="FCE4A8")
 
 
-def highlight_problems(data: bytes, problems) -> bytes | None:
+def highlight_problems(data: bytes, problems, lang: str = labels.DEFAULT) -> bytes | None:
     """The user's workbook back with each problem cell filled (red error, amber warning) and a
     comment saying what is wrong and what to do. None when the file cannot be opened at all
     (not a workbook, encrypted): the problems list is then the whole answer."""
@@ -214,7 +220,8 @@ def highlight_problems(data: bytes, problems) -> bytes | None:
         if type(cell).__name__ == "MergedCell":
             continue  # only the first cell of a merge can hold a comment; it is noted there
         cell.fill = ERROR_FILL if any(p.severity == "error" for p in found) else WARNING_FILL
-        text = "\n".join(f"{p.severity}: {p.message}" + (f"\n→ {p.fix}" if p.fix else "") for p in found)
+        text = "\n".join(f"{labels.t(f'template.{p.severity}', lang)}: {messages.translate(p.message, lang)}"
+                         + (f"\n→ {messages.translate(p.fix, lang)}" if p.fix else "") for p in found)
         cell.comment = Comment(text, "Spotlight import check", width=320, height=140)
     buffer = io.BytesIO()
     book.save(buffer)

@@ -20,8 +20,8 @@ def test_every_chart_carries_title_filters_unit_and_source(q, name):
     if figure is None:
         assert chart.empty()  # the page says what is missing instead
         return
-    assert figure.layout.title.text == chart.title()
-    assert "Spotlight CA · 2020" in figure.layout.title.subtitle.text
+    assert figure.layout.title.text.replace("<br>", " ") == chart.title()
+    assert "Spotlight CA · 2020" in figure.layout.title.subtitle.text.replace("<br>", " ")
     footer = figure.layout.annotations[-1].text.replace("<br>", " ")
     assert "Source: Annual report 2020" in footer and "snapshot v0001" in footer
     assert figure.layout.template.layout.font.family.startswith("DejaVu Sans")

@@ -39,6 +39,8 @@ def test_every_label_has_both_languages_with_the_same_placeholders():
     for key, texts in labels.TEXTS.items():
         if len(texts) != 2 or not all(t.strip() for t in texts):
             problems.append(f"{key}: lacks a language")
+        elif _placeholders(texts[0]) & {"key", "lang"}:
+            problems.append(f"{key}: a placeholder is named like t()'s own arguments")
         elif _placeholders(texts[0]) != _placeholders(texts[1]):
             problems.append(f"{key}: placeholders differ {_placeholders(texts[0])} vs {_placeholders(texts[1])}")
     assert not problems, problems
@@ -136,9 +138,9 @@ def test_every_page_reads_in_russian_with_no_english_left(use_shipped, q, page):
 def test_the_overview_in_russian_shows_russian_figures_and_charts(use_shipped):
     at = _run("overview", lang="ru")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Общий бюджет (долл. США)"] == f"4{NBSP}432{NBSP}461"
+    assert metrics["Бюджет, долл. США"] == f"4{NBSP}432{NBSP}461"
     assert metrics["Прямой охват 2020"] == f"6{NBSP}407"
-    specs = [json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in at.get("plotly_chart")]
+    specs = [json.dumps(json.loads(c.proto.spec), ensure_ascii=False).replace("<br>", " ") for c in at.get("plotly_chart")]
     spec = next(s for s in specs if "Бюджет по получающим организациям ООН" in s)
     assert "ООН-Женщины" in spec and "Источник:" in spec and "Данные на" in spec
 
@@ -173,3 +175,66 @@ def test_a_russian_chart_exports_with_russian_words_and_numbers(use_shipped):
 def test_codes_have_russian_names():
     assert all(CYRILLIC.search(c.name_ru) for table in (codes.COUNTRIES, codes.ORGANISATIONS, codes.PILLARS)
                for c in table.values())
+
+
+def _bad_workbook() -> bytes:
+    from tests.workbook_fixtures import FINANCE, book, finance_row
+    from spotlight_dash import schema
+
+    return book({
+        "finance": [FINANCE, finance_row(amount="lots"), finance_row(source_id=None), finance_row(country="Kazakstan"),
+                    finance_row(pillar=7), finance_row(period_id="2O21"), finance_row(amount=-5, activity_id="A-1"),
+                    finance_row(amount="inf", activity_id="A-2"), finance_row(activity_id="dup"),
+                    finance_row(activity_id="dup"), finance_row(amount=9_000_000, activity_id="A-3")],
+        "periods": [schema.TABLES["periods"].columns, ["2031", "2031", "2031-12-31", "2031-01-01"],
+                    ["2032", "2032", "end of 2032", "2032-12-31"]],
+        "Budget": [["a"], [1]],
+        "reach": [[c.replace("reach_type", "reach type") for c in schema.TABLES["reach"].columns]],
+    })
+
+
+def test_every_problem_and_fix_of_a_bad_workbook_reads_in_russian(store_copy):
+    from spotlight_dash.ingest import pipeline
+    from spotlight_dash.labels import messages
+
+    result = pipeline.check_workbook(_bad_workbook(), "figures.xlsx")
+    texts = [t for p in result.report.problems for t in (p.message, p.fix) if t]
+    assert len(result.report.problems) >= 10
+    untranslated = [t for t in texts if not CYRILLIC.search(messages.translate(t, "ru"))]
+    assert not untranslated
+    near_miss = next(p for p in result.report.problems if "Kazakstan" in p.message)
+    assert messages.translate(near_miss.message, "ru").startswith("неизвестный код (страна): 'Kazakstan'")
+    assert messages.translate(near_miss.message, "en") == near_miss.message  # English stays as the tests pin it
+
+
+def test_the_russian_template_explains_itself_in_russian_and_keeps_the_names_the_import_reads(store_copy):
+    from spotlight_dash import schema, workbook_template
+    from spotlight_dash.ingest import pipeline
+
+    _, current, _, _ = pipeline.current_tables()
+    book = openpyxl.load_workbook(io.BytesIO(workbook_template.template_bytes(current, "ru")))
+    instructions = [row[0] for row in book.worksheets[0].iter_rows(values_only=True) if row[0]]
+    assert instructions[0] == "Панель результатов «Луча света» · шаблон данных"
+    assert "Как заполнять" in instructions and "• Finance: бюджеты и расходы (ключ: " + ", ".join(
+        schema.TABLES["finance"].key) + ")" in instructions
+    finance = book[schema.TABLES["finance"].sheet]
+    assert finance["A1"].value == "programme_id" and "обязательно" in finance["A1"].comment.text
+    assert any("выберите значение из списка" in (v.error or "") for v in finance.data_validations.dataValidation)
+    marked = workbook_template.highlight_problems(_bad_workbook(), pipeline.check_workbook(
+        _bad_workbook(), "figures.xlsx").report.problems, "ru")
+    comment = openpyxl.load_workbook(io.BytesIO(marked))["Finance"]["F4"].comment.text
+    assert comment.startswith("ошибка: неизвестный код (страна)")
+
+
+def test_the_data_page_reads_in_russian_for_an_editor(use_shipped, monkeypatch):
+    monkeypatch.setenv("SPOTLIGHT_EDITOR_SECRET", "s3cret")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["lang"] = "ru"
+    at.run()
+    assert at.sidebar.expander[0].label == "Редактор"
+    at.sidebar.text_input(key="editor_secret_input").input("s3cret").run()
+    at.sidebar.button(key="editor_sign_in").click().run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert [u.label for u in at.get("file_uploader")] == ["Книга Excel (.xlsx)", "Файл мероприятий IATI (.xml)"]
+    assert not _english_leftovers(_visible_texts(at), set())

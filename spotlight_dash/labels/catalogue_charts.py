@@ -97,6 +97,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "Для этой выборки национальные данные ЦУР не загружены."),
     # inside the charts
     "chart.synthetic": ("SYNTHETIC DATA", "SYNTHETIC · СИНТЕТИЧЕСКИЕ ДАННЫЕ"),
+    "chart.usd": ("USD", "долл. США"),
     "chart.spotlight_funds": ("Spotlight funds", "Средства «Луча света»"),
     "chart.agency_contribution": ("Agency contribution", "Вклад агентства"),
     "chart.plus_agency": ("+ {amount} agency", "+ {amount} агентства"),

@@ -267,7 +267,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # headline figures
     "kpi.not_reported": ("Not reported", "Нет данных"),
     "kpi.source": ("Source", "Источник"),
-    "kpi.budget": ("Total budget (USD)", "Общий бюджет (долл. США)"),
+    "kpi.budget": ("Total budget (USD)", "Бюджет, долл. США"),
     "kpi.budget_detail": ("Spotlight funds {approved} + agency contributions {contribution}",
                           "Средства «Луча света» {approved} + вклад агентств {contribution}"),
     "kpi.budget_none": ("No budget reported for this selection.", "Для этой выборки бюджет не представлен."),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from spotlight_dash import roles
+from spotlight_dash.ui.language import t
 
 EDITOR = "editor"  # session flag: this browser session signed in as an editor
 SIGN_IN = "editor_secret_input"
@@ -36,12 +37,12 @@ def sign_in_box() -> None:
     """A small sidebar box; runs its callbacks before the script, so navigation sees the role at once."""
     if not roles.editor_secret_configured(_streamlit_secret()):
         return  # no secret configured: the app is read-only, nobody is offered a sign-in
-    with st.sidebar.expander("Editor", icon=":material/lock:", expanded=False):
+    with st.sidebar.expander(t("auth.editor"), icon=":material/lock:", expanded=False):
         if is_editor():
-            st.caption("Signed in as editor: the Data page loads new figures.")
-            st.button("Sign out", on_click=_sign_out, key="editor_sign_out")
+            st.caption(t("auth.signed_in"))
+            st.button(t("auth.sign_out"), on_click=_sign_out, key="editor_sign_out")
             return
-        st.text_input("Editor secret", type="password", key=SIGN_IN)
-        st.button("Sign in", on_click=_sign_in, key="editor_sign_in")
+        st.text_input(t("auth.secret"), type="password", key=SIGN_IN)
+        st.button(t("auth.sign_in"), on_click=_sign_in, key="editor_sign_in")
         if st.session_state.get("editor_refused"):
-            st.error("That is not the editor secret.")
+            st.error(t("auth.refused"))
