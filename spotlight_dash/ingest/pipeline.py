@@ -149,16 +149,18 @@ def _row_sources(result: ImportResult, filename: str, previous: pd.DataFrame) ->
     """Previous locations, minus rows this import replaced or removed, plus this file's rows."""
     fresh, leaving = [], set()
     for name, change in result.comparison.tables.items():
-        valid = result._validated.get(name)
-        positions = sorted([*change.added["_pos"].tolist(), *change.changed["_pos"].tolist()])
-        for position, key in zip(positions, change.added_keys):
+        count = len(change.added_keys)
+        if count:
             # For an XML file the "sheet" is the element path and the row its line.
-            sheet, row = valid.origin(int(position))
-            fresh.append((name, key, filename, result.sha256, sheet, row, None))
+            sheets, rows = result._validated[name].origins(change.added_positions)
+            fresh.append(pd.DataFrame({"table_name": [name] * count, "row_key": change.added_keys,
+                                       "file": [filename] * count, "sha256": [result.sha256] * count,
+                                       "sheet": sheets, "row_number": rows, "version": [None] * count}))
         leaving.update((name, key) for key in change.added_keys)
         leaving.update((name, key) for key in change.removed_keys)
     kept = previous[[(t, k) not in leaving for t, k in zip(previous.table_name, previous.row_key)]] if len(previous) else previous
-    new = pd.DataFrame(fresh, columns=store.ROW_SOURCE_COLUMNS).astype({"version": "Int64"})
+    new = pd.concat(fresh, ignore_index=True).astype({"version": "Int64"}) if fresh \
+        else pd.DataFrame(columns=store.ROW_SOURCE_COLUMNS).astype({"version": "Int64"})
     return pd.concat([kept.astype({"version": "Int64"}), new], ignore_index=True) if len(kept) else new
 
 

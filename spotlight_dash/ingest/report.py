@@ -90,10 +90,10 @@ class RowBlock:
     def place_of(self, index: int, column: str) -> Place:
         raise NotImplementedError
 
-    def origin(self, index: int) -> tuple[str | None, int | None]:
-        """(sheet, or element path for an XML file; row, or line) of a row, for its row location."""
-        place = self.place(index)
-        return place.sheet or place.path, place.row
+    def origins(self, indices: list[int]) -> tuple[list[str | None], list[int | None]]:
+        """The sheets (element paths, for an XML file) and rows (lines) of rows, for their row locations."""
+        places = [self.place(index) for index in indices]
+        return [p.sheet or p.path for p in places], [p.row for p in places]
 
 
 class RawRowBlock(RowBlock):

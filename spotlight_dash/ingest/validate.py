@@ -49,12 +49,22 @@ def _message(error: dict[str, Any], column: str) -> str:
 ROW_CONFIG = ConfigDict(str_strip_whitespace=True, allow_inf_nan=False)
 
 
+def _annotation(table: str, column: str) -> Any:
+    """A column's type with the constraints declared on its field."""
+    field = schema.TABLES[table].model.model_fields[column]
+    return Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+
+
 @lru_cache(maxsize=None)
 def field_adapter(table: str, column: str) -> TypeAdapter:
-    """The validator of one column: its type with the constraints declared on the field."""
-    field = schema.TABLES[table].model.model_fields[column]
-    annotation = Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
-    return TypeAdapter(annotation, config=ROW_CONFIG)
+    """The validator of one cell of a column."""
+    return TypeAdapter(_annotation(table, column), config=ROW_CONFIG)
+
+
+@lru_cache(maxsize=None)
+def _list_adapter(table: str, column: str) -> TypeAdapter:
+    """The validator of a list of one column's values: one call into pydantic for a whole column."""
+    return TypeAdapter(list[_annotation(table, column)], config=ROW_CONFIG)
 
 
 def _validate_column(table: str, column: str, values: list[Any]) -> tuple[list[Any], list[int]]:
@@ -63,34 +73,35 @@ def _validate_column(table: str, column: str, values: list[Any]) -> tuple[list[A
     A column holds few distinct values (codes, periods, programmes), so each is validated once;
     the result is the same as validating the whole row, since the row models check fields alone.
     """
-    adapter = field_adapter(table, column)
     field = schema.TABLES[table].model.model_fields[column]
     empty = _Failed([{"type": "missing", "loc": (), "msg": "Field required"}]) if field.is_required() \
         else field.get_default(call_default_factory=True)
-    seen: dict[Any, Any] = {}
-    out = []
-    failed = False
-    for value in values:
-        key = value if value.__class__ is str else (value.__class__, value)
-        try:
-            out.append(seen[key])
-            continue
-        except KeyError:
-            pass
-        except TypeError:  # an unhashable value: validate it on its own
-            key = None
+    keys = values
+    if len({v.__class__ for v in values if v is not None}) > 1:
+        keys = [(v.__class__, v) for v in values]  # 1, 1.0 and True are equal keys but may validate apart
+    try:
+        distinct = dict(zip(keys, values))
+    except TypeError:  # an unhashable value: validate each on its own
+        keys = range(len(values))
+        distinct = dict(zip(keys, values))
+    results, pending = {}, {}
+    for key, value in distinct.items():
         if value is None or (value.__class__ is str and not value.strip()):
-            result = empty  # an empty cell: the column's default, or "required value is empty"
+            results[key] = empty  # an empty cell: the column's default, or "required value is empty"
         else:
+            pending[key] = value
+    try:
+        results.update(zip(pending, _list_adapter(table, column).validate_python(list(pending.values()))))
+    except ValidationError:  # something fails: each value on its own, for its own errors
+        adapter = field_adapter(table, column)
+        for key, value in pending.items():
             try:
-                result = adapter.validate_python(value)
+                results[key] = adapter.validate_python(value)
             except ValidationError as exc:
-                result = _Failed(exc.errors())
-        failed = failed or result.__class__ is _Failed
-        if key is not None:
-            seen[key] = result
-        out.append(result)
-    return out, ([i for i, v in enumerate(out) if v.__class__ is _Failed] if failed or empty.__class__ is _Failed else [])
+                results[key] = _Failed(exc.errors())
+    out = list(map(results.__getitem__, keys))
+    failed = any(result.__class__ is _Failed for result in results.values())
+    return out, ([i for i, v in enumerate(out) if v.__class__ is _Failed] if failed else [])
 
 
 class _Failed:
@@ -118,8 +129,8 @@ class ValidRows:
     def place_of(self, i: int, column: str) -> Place:
         return self.block.place_of(self.indices[i], column)
 
-    def origin(self, i: int) -> tuple[str | None, int | None]:
-        return self.block.origin(self.indices[i])
+    def origins(self, positions: list[int]) -> tuple[list[str | None], list[int | None]]:
+        return self.block.origins([self.indices[i] for i in positions])
 
 
 def validate_rows(block: RowBlock, report: IngestReport) -> ValidRows:

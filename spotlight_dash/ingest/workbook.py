@@ -88,8 +88,8 @@ class SheetRows(RowBlock):
         row, letter = self.row_numbers[index], self.letters[index].get(column)
         return Place(self.file, row, column, self.sheets[index], f"{letter}{row}" if letter else f"A{row}")
 
-    def origin(self, index: int) -> tuple[str | None, int | None]:
-        return self.sheets[index], self.row_numbers[index]
+    def origins(self, indices: list[int]) -> tuple[list[str], list[int]]:
+        return [self.sheets[i] for i in indices], [self.row_numbers[i] for i in indices]
 
 
 def sheet_for(table: str) -> str:
