@@ -121,7 +121,8 @@ def check_workbook(data: bytes, filename: str, remove_missing: Iterable[str] = (
     """Read, validate and compare with the current snapshot; writes nothing (the dry run)."""
     report = IngestReport()
     digest = hashlib.sha256(data).hexdigest()
-    base, current, _, _ = current_tables()
+    snapshot = current_tables()
+    base, current = snapshot[0], snapshot[1]
     raw = workbook.read_workbook(data, filename, report, limits)
     for table in remove_missing:
         if table not in schema.TABLES:
@@ -140,6 +141,7 @@ def check_workbook(data: bytes, filename: str, remove_missing: Iterable[str] = (
     comparison = diff.compare(current, incoming, remove_missing)
     result = ImportResult(report, comparison, rows, digest, base, status="valid")
     result._validated = validated  # the rows' places, for the row locations written on commit
+    result._snapshot = snapshot  # the commit writes onto exactly what was compared (expected_version guards it)
     if comparison.is_empty:
         result.status = "nothing to change"
     return result
@@ -187,9 +189,7 @@ def import_workbook(data: bytes, filename: str, user_name: str | None = None, *,
     result = check_workbook(data, filename, remove_missing, limits)
     if not _ready_to_commit(result, dry_run, accept_warnings):
         return result
-    base, current, runs, row_sources = current_tables()
-    if base != result.base_version:
-        raise store.StoreChanged("the store changed while this file was being checked; check it again")
+    base, current, runs, row_sources = result._snapshot  # not read again: a large store costs seconds to read
     _fault_point("import-before-commit")
     run = store.Run("import", filename, result.sha256, user_name or getpass.getuser(), started, result.rows,
                     note=result.comparison.text())
