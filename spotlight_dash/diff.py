@@ -26,6 +26,7 @@ class TableChange:
     removed: pd.DataFrame  # current rows that leave (only when removal was asked for)
     merged: pd.DataFrame  # the table's content after the import
     added_keys: list[str] = field(default_factory=list)  # row_key of added and changed rows
+    added_positions: list[int] = field(default_factory=list)  # their _pos, in the same order
     removed_keys: list[str] = field(default_factory=list)
 
     @property
@@ -118,13 +119,14 @@ def compare_table(con: duckdb.DuckDBPyConnection, table: str, current: pd.DataFr
             UNION ALL
             SELECT {cols}, $offset + _pos FROM new WHERE _pos NOT IN (SELECT npos FROM matched)
         ) ORDER BY sort_key""", {"offset": offset}).df()
-    touched = con.execute(f"""SELECT {key_sql(table, 'n')} FROM new n
+    touched = con.execute(f"""SELECT n._pos, {key_sql(table, 'n')} FROM new n
         WHERE n._pos NOT IN (SELECT npos FROM matched)
            OR n._pos IN (SELECT npos FROM matched m WHERE {any_differs}) ORDER BY n._pos""").fetchall()
     gone = []
     if remove_missing:
         gone = con.execute(f"SELECT {key_sql(table, 'o')} FROM old o WHERE o._pos NOT IN (SELECT opos FROM matched)").fetchall()
-    return TableChange(table, added, changed, removed, merged, [k for (k,) in touched], [k for (k,) in gone])
+    return TableChange(table, added, changed, removed, merged, added_keys=[k for _, k in touched],
+                       added_positions=[p for p, _ in touched], removed_keys=[k for (k,) in gone])
 
 
 def compare(current: dict[str, pd.DataFrame], incoming: dict[str, pd.DataFrame],

@@ -16,7 +16,7 @@ import pandas as pd
 
 from spotlight_dash import diff, schema, store
 from spotlight_dash.ingest import iati, plausibility, rules, textdir, workbook
-from spotlight_dash.ingest.report import IngestError, IngestReport, Place, RawRow
+from spotlight_dash.ingest.report import IngestError, IngestReport, Place, RawRow, RawRowBlock, RowBlock
 from spotlight_dash.ingest.validate import validate_rows
 
 
@@ -28,16 +28,17 @@ class Outcome:
 
 
 def to_frames(validated: rules.Validated) -> dict[str, pd.DataFrame]:
-    frames = {}
-    for name, pairs in validated.items():
-        columns = schema.TABLES[name].columns
-        # The validated values as they are (dates as dates); model_dump would serialise them.
-        frames[name] = pd.DataFrame([[row.__dict__[c] for c in columns] for row, _ in pairs], columns=columns)
-    return frames
+    # The validated values as they are (dates as dates), column by column.
+    return {name: pd.DataFrame({c: valid.columns[c] for c in schema.TABLES[name].columns})
+            for name, valid in validated.items()}
 
 
-def validate(raw: dict[str, list[RawRow]], report: IngestReport, known: rules.Known | None = None) -> rules.Validated:
-    validated = {name: validate_rows(name, rows, report) for name, rows in raw.items()}
+def validate(raw: dict[str, RowBlock | list[RawRow]], report: IngestReport,
+             known: rules.Known | None = None) -> rules.Validated:
+    """Rows as read (a reader's RowBlock, or RawRows) -> valid rows by table, then the cross-row rules."""
+    blocks = {name: rows if isinstance(rows, RowBlock) else RawRowBlock(name, rows, list(schema.TABLES[name].model.model_fields))
+              for name, rows in raw.items()}
+    validated = {name: validate_rows(block, report) for name, block in blocks.items()}
     rules.check_all(validated, report, known)
     return validated
 
@@ -67,7 +68,7 @@ def build(data_dir: Path, user_name: str | None = None, dry_run: bool = False) -
     report = IngestReport()
     raw = textdir.read_directory(data_dir, report)
     validated = validate(raw, report)
-    rows = {name: len(pairs) for name, pairs in validated.items()}
+    rows = {name: len(valid) for name, valid in validated.items()}
     if not report.ok:
         raise IngestError(report)
     if dry_run:
@@ -120,7 +121,8 @@ def check_workbook(data: bytes, filename: str, remove_missing: Iterable[str] = (
     """Read, validate and compare with the current snapshot; writes nothing (the dry run)."""
     report = IngestReport()
     digest = hashlib.sha256(data).hexdigest()
-    base, current, _, _ = current_tables()
+    snapshot = current_tables()
+    base, current = snapshot[0], snapshot[1]
     raw = workbook.read_workbook(data, filename, report, limits)
     for table in remove_missing:
         if table not in schema.TABLES:
@@ -131,14 +133,15 @@ def check_workbook(data: bytes, filename: str, remove_missing: Iterable[str] = (
                        f"removal was asked for {table}, but the workbook has no rows on its sheet",
                        "leave out the removal, or load a sheet that holds every row to keep")
     validated = validate(raw, report, rules.reference_keys(current))
-    rows = {name: len(pairs) for name, pairs in validated.items() if pairs}
+    rows = {name: len(valid) for name, valid in validated.items() if len(valid)}
     if not report.ok:
         return ImportResult(report, None, rows, digest, base, status="problems")
     plausibility.check(validated, current, report)
-    incoming = to_frames({name: pairs for name, pairs in validated.items() if pairs})
+    incoming = to_frames({name: valid for name, valid in validated.items() if len(valid)})
     comparison = diff.compare(current, incoming, remove_missing)
     result = ImportResult(report, comparison, rows, digest, base, status="valid")
     result._validated = validated  # the rows' places, for the row locations written on commit
+    result._snapshot = snapshot  # the commit writes onto exactly what was compared (expected_version guards it)
     if comparison.is_empty:
         result.status = "nothing to change"
     return result
@@ -148,16 +151,18 @@ def _row_sources(result: ImportResult, filename: str, previous: pd.DataFrame) ->
     """Previous locations, minus rows this import replaced or removed, plus this file's rows."""
     fresh, leaving = [], set()
     for name, change in result.comparison.tables.items():
-        pairs = result._validated.get(name, [])
-        positions = [*change.added["_pos"].tolist(), *change.changed["_pos"].tolist()]
-        keys = dict(zip(sorted(positions), change.added_keys))
-        for position, key in keys.items():
-            place = pairs[int(position)][1].place
+        count = len(change.added_keys)
+        if count:
             # For an XML file the "sheet" is the element path and the row its line.
-            fresh.append((name, key, filename, result.sha256, place.sheet or place.path, place.row, None))
-        leaving |= {(name, key) for key in [*change.added_keys, *change.removed_keys]}
+            sheets, rows = result._validated[name].origins(change.added_positions)
+            fresh.append(pd.DataFrame({"table_name": [name] * count, "row_key": change.added_keys,
+                                       "file": [filename] * count, "sha256": [result.sha256] * count,
+                                       "sheet": sheets, "row_number": rows, "version": [None] * count}))
+        leaving.update((name, key) for key in change.added_keys)
+        leaving.update((name, key) for key in change.removed_keys)
     kept = previous[[(t, k) not in leaving for t, k in zip(previous.table_name, previous.row_key)]] if len(previous) else previous
-    new = pd.DataFrame(fresh, columns=store.ROW_SOURCE_COLUMNS).astype({"version": "Int64"})
+    new = pd.concat(fresh, ignore_index=True).astype({"version": "Int64"}) if fresh \
+        else pd.DataFrame(columns=store.ROW_SOURCE_COLUMNS).astype({"version": "Int64"})
     return pd.concat([kept.astype({"version": "Int64"}), new], ignore_index=True) if len(kept) else new
 
 
@@ -184,9 +189,7 @@ def import_workbook(data: bytes, filename: str, user_name: str | None = None, *,
     result = check_workbook(data, filename, remove_missing, limits)
     if not _ready_to_commit(result, dry_run, accept_warnings):
         return result
-    base, current, runs, row_sources = current_tables()
-    if base != result.base_version:
-        raise store.StoreChanged("the store changed while this file was being checked; check it again")
+    base, current, runs, row_sources = result._snapshot  # not read again: a large store costs seconds to read
     _fault_point("import-before-commit")
     run = store.Run("import", filename, result.sha256, user_name or getpass.getuser(), started, result.rows,
                     note=result.comparison.text())
@@ -290,7 +293,7 @@ def check_iati(data: bytes, filename: str, programme_id: str | None = None) -> I
         report.add(Place(filename), f"--programme {programme_id} was asked for, but no activity in the file is funded by "
                    "the MPTFO-Spotlight Initiative Fund; nothing would be linked", "leave out the programme")
     validated = validate(raw, report, rules.reference_keys(current))
-    rows = {name: len(pairs) for name, pairs in validated.items() if pairs}
+    rows = {name: len(valid) for name, valid in validated.items() if len(valid)}
     result = IatiImportResult(report, None, rows, digest, base, status="problems",
                               spotlight_activities=spotlight, linked=linked, programme_id=programme_id)
     if not report.ok:

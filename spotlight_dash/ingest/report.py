@@ -68,6 +68,55 @@ class RawRow:
         return Place(p.file, p.row, column, p.sheet, self.cells.get(column, p.cell), p.path)
 
 
+class RowBlock:
+    """The rows of one table as read, column by column: what validation takes.
+
+    Columnar because a workbook sheet may hold 100,000 rows: validation, the cross-row rules and
+    the diff work on whole columns, and a row's Place is made only when a problem or a commit
+    asks for it. ``reported`` holds, by row index, the columns a reader already refused.
+    """
+
+    table: str
+    columns: dict[str, list[Any]]  # every column has one value per row
+    reported: dict[int, set[str]]
+    extra: list[tuple[int, str, Any]]  # (row index, column, value) of columns the table lacks
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def place(self, index: int) -> Place:
+        raise NotImplementedError
+
+    def place_of(self, index: int, column: str) -> Place:
+        raise NotImplementedError
+
+    def origins(self, indices: list[int]) -> tuple[list[str | None], list[int | None]]:
+        """The sheets (element paths, for an XML file) and rows (lines) of rows, for their row locations."""
+        places = [self.place(index) for index in indices]
+        return [p.sheet or p.path for p in places], [p.row for p in places]
+
+
+class RawRowBlock(RowBlock):
+    """RawRows made one by one (text files, IATI activities), seen as columns of the table."""
+
+    def __init__(self, table: str, rows: list[RawRow], fields: list[str]):
+        self.table, self.rows = table, rows
+        self.columns = {column: [raw.values.get(column) for raw in rows] for column in fields}
+        known = set(fields)
+        self.extra = [(index, column, raw.values[column])
+                      for index, raw in enumerate(rows) for column in raw.values.keys() - known]
+        self.reported = {index: raw.reported for index, raw in enumerate(rows) if raw.reported}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def place(self, index: int) -> Place:
+        return self.rows[index].place
+
+    def place_of(self, index: int, column: str) -> Place:
+        return self.rows[index].place_of(column)
+
+
 @dataclass
 class IngestReport:
     problems: list[Problem] = field(default_factory=list)

@@ -7,15 +7,14 @@ so a workbook may refer to a programme or source that is already in the store.
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
-from operator import attrgetter
 from collections import defaultdict
 from typing import Iterable
 
 from spotlight_dash import schema
-from spotlight_dash.ingest.report import IngestReport, RawRow
+from spotlight_dash.ingest.report import IngestReport
+from spotlight_dash.ingest.validate import ValidRows
 
-Validated = dict[str, list[tuple[schema.Row, RawRow]]]
+Validated = dict[str, ValidRows]
 Known = dict[str, set[tuple]]  # table -> keys already in the store, per reference
 
 # (table, columns) -> (referenced table, its columns): the foreign keys of the model.
@@ -38,29 +37,21 @@ for _name, _table in schema.TABLES.items():
 TOTALS: dict[str, str] = {"media": "count", "reach": "count", "reference_group": "members"}
 
 
-def _key(row: schema.Row, columns: Iterable[str]) -> tuple:
-    return _getter(tuple(columns))(row)
-
-
-@lru_cache(maxsize=None)
-def _getter(columns: tuple[str, ...]):
-    """A fast key function (attrgetter) that always returns a tuple, even for one column."""
-    get = attrgetter(*columns)
-    return get if len(columns) > 1 else (lambda row: (get(row),))
+def keys(rows: ValidRows, columns: Iterable[str]) -> Iterable[tuple]:
+    """Each row's values of ``columns`` as a tuple (also for one column), in row order."""
+    return zip(*(rows.columns[c] for c in columns))
 
 
 def check_duplicates(rows: Validated, report: IngestReport) -> None:
-    for name, pairs in rows.items():
+    for name, valid in rows.items():
         key = schema.TABLES[name].key
-        first: dict[tuple, RawRow] = {}
-        for row, raw in pairs:
-            k = _key(row, key)
-            if k in first:
-                report.add(raw.place, f"duplicate key in {name}: {', '.join(f'{c}={v}' for c, v in zip(key, k) if v is not None)}"
-                           f" also at {first[k].place}",
+        first: dict[tuple, int] = {}
+        for index, k in enumerate(keys(valid, key)):
+            earlier = first.setdefault(k, index)
+            if earlier != index:
+                report.add(valid.place(index), f"duplicate key in {name}: {', '.join(f'{c}={v}' for c, v in zip(key, k) if v is not None)}"
+                           f" also at {valid.place(earlier)}",
                            "keep one of the two rows, or change a key column")
-            else:
-                first[k] = raw
 
 
 def _near_miss(value, candidates: set) -> str | None:
@@ -74,17 +65,21 @@ def _near_miss(value, candidates: set) -> str | None:
 def check_references(rows: Validated, report: IngestReport, known: Known | None = None) -> None:
     known = known or {}
     for table, columns, target, target_columns in REFERENCES:
-        available = {_key(r, target_columns) for r, _ in rows.get(target, [])}
+        if table not in rows or not len(rows[table]):
+            continue
+        available = set(keys(rows[target], target_columns)) if target in rows else set()
         available |= known.get(f"{target}:{','.join(target_columns)}", set())
-        for row, raw in rows.get(table, []):
-            value = _key(row, columns)
-            if any(v is None for v in value):
-                continue
-            if value not in available:
+        # Most files refer to a handful of codes: look each distinct one up once.
+        unknown = {value for value in set(keys(rows[table], columns))
+                   if value not in available and None not in value}
+        if not unknown:
+            continue
+        for index, value in enumerate(keys(rows[table], columns)):
+            if value in unknown:
                 shown = value[-1]
                 close = _near_miss(shown, {k[-1] for k in available if k[:-1] == value[:-1]})
                 hint = f"; did you mean {close!r}?" if close else ""
-                report.add(raw.place_of(columns[-1]),
+                report.add(rows[table].place_of(index, columns[-1]),
                            f"{columns[-1]} {shown!r} is not in {target}{hint}",
                            f"add it to the {schema.TABLES[target].sheet} sheet first, or correct the code",
                            shown)
@@ -92,10 +87,11 @@ def check_references(rows: Validated, report: IngestReport, known: Known | None 
 
 def check_dates(rows: Validated, report: IngestReport) -> None:
     for name in ("periods", "campaigns", "events"):
-        for row, raw in rows.get(name, []):
-            start, end = getattr(row, "start_date"), getattr(row, "end_date")
+        if name not in rows:
+            continue
+        for index, (start, end) in enumerate(keys(rows[name], ("start_date", "end_date"))):
             if start and end and start > end:
-                report.add(raw.place_of("start_date"),
+                report.add(rows[name].place_of(index, "start_date"),
                            f"start_date {start.isoformat()} is after end_date {end.isoformat()}",
                            "swap the dates or correct one of them", start.isoformat())
 
@@ -103,21 +99,22 @@ def check_dates(rows: Validated, report: IngestReport) -> None:
 def check_totals(rows: Validated, report: IngestReport) -> None:
     """A breakdown by country that adds up to more than its stated total is a warning."""
     for name, measure in TOTALS.items():
+        if name not in rows:
+            continue
+        valid = rows[name]
         key = [c for c in schema.TABLES[name].key if c not in ("country", "source_id")]
-        totals: dict[tuple, list[tuple[schema.Row, RawRow]]] = defaultdict(list)
+        totals: dict[tuple, list[int]] = defaultdict(list)
         parts: dict[tuple, int] = defaultdict(int)
-        for row, raw in rows.get(name, []):
-            k = _key(row, key)
-            value = getattr(row, measure)
-            if row.country is None:
-                totals[k].append((row, raw))
+        for index, (k, country, value) in enumerate(zip(keys(valid, key), valid.columns["country"], valid.columns[measure])):
+            if country is None:
+                totals[k].append(index)
             elif value is not None:
                 parts[k] += value
-        for k, total_rows in totals.items():
-            for row, raw in total_rows:
-                total = getattr(row, measure)
+        for k, indices in totals.items():
+            for index in indices:
+                total = valid.columns[measure][index]
                 if total is not None and parts.get(k, 0) > total:
-                    report.add(raw.place_of(measure),
+                    report.add(valid.place_of(index, measure),
                                f"the rows by country add up to {parts[k]:,}, more than this total of {total:,}",
                                "check the total and the rows by country", total, severity="warning")
 

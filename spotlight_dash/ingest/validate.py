@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 
 from spotlight_dash import schema
-from spotlight_dash.ingest.report import IngestReport, RawRow
+from spotlight_dash.ingest.report import IngestReport, Place, RowBlock
 from spotlight_dash.schema import CodeError
 
 
@@ -49,12 +49,22 @@ def _message(error: dict[str, Any], column: str) -> str:
 ROW_CONFIG = ConfigDict(str_strip_whitespace=True, allow_inf_nan=False)
 
 
+def _annotation(table: str, column: str) -> Any:
+    """A column's type with the constraints declared on its field."""
+    field = schema.TABLES[table].model.model_fields[column]
+    return Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+
+
 @lru_cache(maxsize=None)
 def field_adapter(table: str, column: str) -> TypeAdapter:
-    """The validator of one column: its type with the constraints declared on the field."""
-    field = schema.TABLES[table].model.model_fields[column]
-    annotation = Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
-    return TypeAdapter(annotation, config=ROW_CONFIG)
+    """The validator of one cell of a column."""
+    return TypeAdapter(_annotation(table, column), config=ROW_CONFIG)
+
+
+@lru_cache(maxsize=None)
+def _list_adapter(table: str, column: str) -> TypeAdapter:
+    """The validator of a list of one column's values: one call into pydantic for a whole column."""
+    return TypeAdapter(list[_annotation(table, column)], config=ROW_CONFIG)
 
 
 def _validate_column(table: str, column: str, values: list[Any]) -> tuple[list[Any], list[int]]:
@@ -63,34 +73,35 @@ def _validate_column(table: str, column: str, values: list[Any]) -> tuple[list[A
     A column holds few distinct values (codes, periods, programmes), so each is validated once;
     the result is the same as validating the whole row, since the row models check fields alone.
     """
-    adapter = field_adapter(table, column)
     field = schema.TABLES[table].model.model_fields[column]
     empty = _Failed([{"type": "missing", "loc": (), "msg": "Field required"}]) if field.is_required() \
         else field.get_default(call_default_factory=True)
-    seen: dict[Any, Any] = {}
-    out = []
-    failed = False
-    for value in values:
-        key = value if value.__class__ is str else (value.__class__, value)
-        try:
-            out.append(seen[key])
-            continue
-        except KeyError:
-            pass
-        except TypeError:  # an unhashable value: validate it on its own
-            key = None
+    keys = values
+    if len({v.__class__ for v in values if v is not None}) > 1:
+        keys = [(v.__class__, v) for v in values]  # 1, 1.0 and True are equal keys but may validate apart
+    try:
+        distinct = dict(zip(keys, values))
+    except TypeError:  # an unhashable value: validate each on its own
+        keys = range(len(values))
+        distinct = dict(zip(keys, values))
+    results, pending = {}, {}
+    for key, value in distinct.items():
         if value is None or (value.__class__ is str and not value.strip()):
-            result = empty  # an empty cell: the column's default, or "required value is empty"
+            results[key] = empty  # an empty cell: the column's default, or "required value is empty"
         else:
+            pending[key] = value
+    try:
+        results.update(zip(pending, _list_adapter(table, column).validate_python(list(pending.values()))))
+    except ValidationError:  # something fails: each value on its own, for its own errors
+        adapter = field_adapter(table, column)
+        for key, value in pending.items():
             try:
-                result = adapter.validate_python(value)
+                results[key] = adapter.validate_python(value)
             except ValidationError as exc:
-                result = _Failed(exc.errors())
-        failed = failed or result.__class__ is _Failed
-        if key is not None:
-            seen[key] = result
-        out.append(result)
-    return out, ([i for i, v in enumerate(out) if v.__class__ is _Failed] if failed or empty.__class__ is _Failed else [])
+                results[key] = _Failed(exc.errors())
+    out = list(map(results.__getitem__, keys))
+    failed = any(result.__class__ is _Failed for result in results.values())
+    return out, ([i for i, v in enumerate(out) if v.__class__ is _Failed] if failed else [])
 
 
 class _Failed:
@@ -100,42 +111,56 @@ class _Failed:
         self.errors = errors
 
 
-def _build(model: type[schema.Row], fields: frozenset[str], values: dict[str, Any]) -> schema.Row:
-    """A row from values already validated field by field: what model_construct does, minus its
-    per-call bookkeeping, which costs more than the validation itself at 100,000 rows."""
-    row = model.__new__(model)
-    object.__setattr__(row, "__dict__", values)
-    object.__setattr__(row, "__pydantic_fields_set__", set(fields))
-    object.__setattr__(row, "__pydantic_extra__", None)
-    object.__setattr__(row, "__pydantic_private__", None)
-    return row
+class ValidRows:
+    """The rows of one table that passed validation, column by column, with where each came from.
+
+    ``indices[i]`` is row i's index in the block as read, which knows its place.
+    """
+
+    def __init__(self, block: RowBlock, columns: dict[str, list[Any]], indices: list[int] | range):
+        self.table, self.block, self.columns, self.indices = block.table, block, columns, indices
+
+    def __len__(self) -> int:
+        return len(self.indices)
+
+    def place(self, i: int) -> Place:
+        return self.block.place(self.indices[i])
+
+    def place_of(self, i: int, column: str) -> Place:
+        return self.block.place_of(self.indices[i], column)
+
+    def origins(self, positions: list[int]) -> tuple[list[str | None], list[int | None]]:
+        return self.block.origins([self.indices[i] for i in positions])
 
 
-def validate_rows(table: str, rows: list[RawRow], report: IngestReport) -> list[tuple[schema.Row, RawRow]]:
-    """Validate every row; collect all problems rather than stopping at the first."""
-    model = schema.TABLES[table].model
-    fields = list(model.model_fields)
-    known = frozenset(fields)
-    with_extra = set()
-    for index, raw in enumerate(rows):
-        for column in raw.values.keys() - known:
-            with_extra.add(index)
-            report.add(raw.place_of(column), f"{column}: Extra inputs are not permitted",
-                       f"remove the column or rename it to one of the {table} columns", raw.values[column])
-    columns, failed_rows = [], set(with_extra)
+def validate_rows(block: RowBlock, report: IngestReport) -> ValidRows:
+    """Validate every row, column by column; collect all problems rather than stopping at the first.
+
+    Problems are reported row by row, in column order, as if each row had been validated on its own.
+    """
+    table = block.table
+    fields = list(schema.TABLES[table].model.model_fields)
+    failed_rows = {index for index, _, _ in block.extra} | block.reported.keys()
+    for index, column, value in block.extra:
+        report.add(block.place_of(index, column), f"{column}: Extra inputs are not permitted",
+                   f"remove the column or rename it to one of the {table} columns", value)
+    count = len(block)
+    columns = {}
     for column in fields:
-        values, failed = _validate_column(table, column, [raw.values.get(column) for raw in rows])
-        columns.append(values)
+        values, failed = _validate_column(table, column, block.columns.get(column) or [None] * count)
+        columns[column] = values
         failed_rows.update(failed)
-    valid: list[tuple[schema.Row, RawRow]] = []
-    for index, (raw, values) in enumerate(zip(rows, zip(*columns))):
-        if index in failed_rows or raw.reported:  # a cell the reader refused fails its row too
-            for column, value in zip(fields, values):
-                if value.__class__ is not _Failed or column in raw.reported:
-                    continue  # fine, or the reader already said what is wrong with this cell
-                for error in value.errors:
-                    report.add(raw.place_of(column), _message(error, column), _fix_for(error, table, column),
-                               raw.values.get(column))
-        else:
-            valid.append((_build(model, known, dict(zip(fields, values))), raw))
-    return valid
+    for index in sorted(failed_rows):
+        reported = block.reported.get(index, ())
+        for column in fields:
+            value = columns[column][index]
+            if value.__class__ is not _Failed or column in reported:
+                continue  # fine, or the reader already said what is wrong with this cell
+            raw_value = block.columns[column][index] if column in block.columns else None
+            for error in value.errors:
+                report.add(block.place_of(index, column), _message(error, column), _fix_for(error, table, column),
+                           raw_value)
+    if not failed_rows:
+        return ValidRows(block, columns, range(count))
+    indices = [index for index in range(count) if index not in failed_rows]
+    return ValidRows(block, {column: [values[i] for i in indices] for column, values in columns.items()}, indices)

@@ -29,7 +29,7 @@ from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
 from spotlight_dash import schema
-from spotlight_dash.ingest.report import IngestReport, Place, RawRow
+from spotlight_dash.ingest.report import IngestReport, Place, RowBlock
 
 MB = 2**20
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted xlsx and old .xls are OLE/CFB files
@@ -51,25 +51,45 @@ class Limits:
     max_rows_per_sheet: int = 200_000
 
 
-class WorkbookRow(RawRow):
-    """A sheet row; its Place and cell references are made when a problem or a commit asks for
-    them, not for each of 100,000 rows up front."""
+class SheetRows(RowBlock):
+    """The data rows of a table's sheet (or sheets), column by column.
 
-    def __init__(self, table: str, values: dict[str, Any], file: str, sheet: str, row: int,
-                 letters: dict[str, str], reported):
-        self.table, self.values, self.cells, self.reported = table, values, {}, reported
-        self.file, self.sheet, self.row, self.letters = file, sheet, row, letters
+    A row's Place and cell references are made when a problem or a commit asks for them, not for
+    each of 100,000 rows up front.
+    """
 
-    @property
-    def place(self) -> Place:
-        return Place(self.file, self.row, sheet=self.sheet, cell=f"A{self.row}")
+    def __init__(self, table: str, file: str):
+        self.table, self.file = table, file
+        self.columns: dict[str, list[Any]] = {}
+        self.reported: dict[int, set[str]] = {}
+        self.extra = []  # the header check refuses unknown columns before any row is read
+        self.sheets: list[str] = []  # per row: its sheet, and its columns' letters there
+        self.letters: list[dict[str, str]] = []
+        self.row_numbers: list[int] = []
 
-    def place_of(self, column: str) -> Place:
-        letter = self.letters.get(column)
-        return Place(self.file, self.row, column, self.sheet, f"{letter}{self.row}" if letter else f"A{self.row}")
+    def add_sheet(self, sheet: str, letters: dict[str, str], columns: dict[str, list[Any]],
+                  row_numbers: list[int], reported: dict[int, set[str]]) -> None:
+        start, count = len(self.row_numbers), len(row_numbers)
+        for column in self.columns.keys() | columns.keys():
+            self.columns.setdefault(column, [None] * start).extend(columns.get(column) or [None] * count)
+        self.reported.update({start + offset: cells for offset, cells in reported.items()})
+        self.sheets += [sheet] * count
+        self.letters += [letters] * count
+        self.row_numbers += row_numbers
 
+    def __len__(self) -> int:
+        return len(self.row_numbers)
 
-NOTHING_REPORTED = frozenset()
+    def place(self, index: int) -> Place:
+        row = self.row_numbers[index]
+        return Place(self.file, row, sheet=self.sheets[index], cell=f"A{row}")
+
+    def place_of(self, index: int, column: str) -> Place:
+        row, letter = self.row_numbers[index], self.letters[index].get(column)
+        return Place(self.file, row, column, self.sheets[index], f"{letter}{row}" if letter else f"A{row}")
+
+    def origins(self, indices: list[int]) -> tuple[list[str], list[int]]:
+        return [self.sheets[i] for i in indices], [self.row_numbers[i] for i in indices]
 
 
 def sheet_for(table: str) -> str:
@@ -231,13 +251,14 @@ def _formulas_without_value(xml: bytes) -> dict[str, str]:
 
 
 def _read_sheet(name: str, table: schema.Table, grid: list[list[Any]], start: tuple[int, int], xml: bytes,
-                merged: list, label: str, report: IngestReport, epoch: dt.date) -> list[RawRow]:
-    """Rows of one sheet; ``grid`` is calamine's values, ``start`` its (row, col) offset from A1."""
+                merged: list, block: SheetRows, report: IngestReport, epoch: dt.date) -> None:
+    """Adds one sheet's rows to ``block``; ``grid`` is calamine's values, ``start`` its (row, col) offset from A1."""
+    label = block.file
     row0, col0 = start
     if row0 > 0 or not grid:
         report.add(Place(label, 1, sheet=name, cell="A1"), "the header row (row 1) is empty",
                    f"put the column names in row 1: {', '.join(table.columns)}")
-        return []
+        return
     headers = {}
     for index, text in enumerate(grid[0]):
         column = header_name(text)
@@ -265,7 +286,7 @@ def _read_sheet(name: str, table: schema.Table, grid: list[list[Any]], start: tu
                        "add the column to row 1 (copy the header from the template)")
             bad_header = True
     if bad_header:
-        return []
+        return
     sql_types = {c: schema.column_meta(table.name, c)["sql_type"] for c in table.columns}
     unsaved = _formulas_without_value(xml)
     merged_cells: dict[tuple[int, int], str] = {}
@@ -306,14 +327,20 @@ def _read_sheet(name: str, table: schema.Table, grid: list[list[Any]], start: tu
                 out[offset] = None
         columns.append(out)
     names = [column for _, column in positions]
-    rows: list[RawRow] = []
-    width = len(names)
-    for offset, values in enumerate(zip(*columns)):
-        if values.count(None) == width and offset not in reported:
-            continue  # blank rows between blocks are layout, not data
-        rows.append(WorkbookRow(table.name, dict(zip(names, values)), label, name, first_row + offset, letters,
-                                reported.get(offset, NOTHING_REPORTED)))
-    return rows
+    # Blank rows between blocks are layout, not data: rows where every cell is empty and unreported.
+    blank = set(range(len(data))) - reported.keys()
+    for values in sorted(columns, key=lambda values: values.count(None)):  # the fullest column first
+        if not blank:
+            break
+        blank = {offset for offset in blank if values[offset] is None}
+    if blank:
+        kept = [offset for offset in range(len(data)) if offset not in blank]
+        columns = [[values[offset] for offset in kept] for values in columns]
+        index_of = {offset: index for index, offset in enumerate(kept)}
+        reported = {index_of[offset]: cells for offset, cells in reported.items()}
+    else:
+        kept = range(len(data))
+    block.add_sheet(name, letters, dict(zip(names, columns)), [first_row + offset for offset in kept], reported)
 
 
 _SLOW = object()  # marks a cell that needs coerce() and perhaps a problem report
@@ -338,8 +365,8 @@ def _fast_column(cells: list[Any], sql_type: str, empty_is_none: bool) -> list[A
     return out
 
 
-def read_workbook(data: bytes, filename: str, report: IngestReport, limits: Limits | None = None) -> dict[str, list[RawRow]]:
-    """Every table sheet's rows as RawRows (Place = file, sheet, row, cell); problems to ``report``."""
+def read_workbook(data: bytes, filename: str, report: IngestReport, limits: Limits | None = None) -> dict[str, SheetRows]:
+    """Every table sheet's rows by table (a row's Place = file, sheet, row, cell); problems to ``report``."""
     limits = limits or Limits()
     label = PurePath(filename).name
     members = _read_members(data, label, report, limits)
@@ -356,7 +383,7 @@ def read_workbook(data: bytes, filename: str, report: IngestReport, limits: Limi
     except Exception as exc:  # noqa: BLE001 - calamine raises several types for damaged files
         report.add(Place(label), f"the workbook cannot be read ({exc})", "open it in Excel and save it again")
         return {}
-    rows: dict[str, list[RawRow]] = {}
+    rows: dict[str, SheetRows] = {}
     for name in book.sheet_names:
         if name in IGNORED_SHEETS:
             continue
@@ -379,6 +406,6 @@ def read_workbook(data: bytes, filename: str, report: IngestReport, limits: Limi
         sheet = book.get_sheet_by_name(name)
         grid = sheet.to_python(skip_empty_area=True)
         start = sheet.start or (0, 0)
-        rows.setdefault(table.name, []).extend(
-            _read_sheet(name, table, grid, start, xml, sheet.merged_cell_ranges or [], label, report, epoch))
+        _read_sheet(name, table, grid, start, xml, sheet.merged_cell_ranges or [],
+                    rows.setdefault(table.name, SheetRows(table.name, label)), report, epoch)
     return rows
