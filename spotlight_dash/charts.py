@@ -67,21 +67,39 @@ def finish(fig: go.Figure, title: str, unit: str, meta: ChartMeta, height: int) 
     # in Russian too, whose words run longer. The top margin grows with the lines of the heading.
     heading = _wrap(prefix + title, 34)
     subtitle = _wrap(f"{meta.filters} · {unit}", 54)
-    footer = _wrap(f"{meta.source} · {meta.as_of}", 62)
+    # The footer starts where the plot starts, right of any bar labels, and sits under any slanted
+    # axis labels: both take room from it.
+    side_labels, slanted_labels = _axis_label_lengths(fig)
+    footer = _wrap(f"{meta.source} · {meta.as_of}", max(30, 62 - side_labels))
+    below = int((72 + 5 * slanted_labels) * scale)
     heading_lines, subtitle_lines, footer_lines = (text.count("<br>") + 1 for text in (heading, subtitle, footer))
+    top = int((64 + 26 * heading_lines + 19 * subtitle_lines) * scale)
+    bottom = int(12 * scale) + below + int(14 * footer_lines * scale)
+    # Longer headings and footers get room of their own: the plot keeps the height it had with one
+    # line each (a chart may ask for more room than the page's default).
+    extra = top + bottom - int((64 + 26 + 19 + 12 + 72 + 14) * scale)
     fig.update_layout(
         template=style.TEMPLATE,
         separators=_SEPARATORS[meta.lang],
         title=dict(text=heading, subtitle=dict(text=subtitle), y=1, yanchor="top", pad=dict(t=int(18 * scale))),
         font=dict(size=14 * scale),
-        height=int((fig.layout.height or height) * scale),  # a chart may ask for the room it needs
-        margin=dict(t=int((64 + 26 * heading_lines + 19 * subtitle_lines) * scale),
-                    b=int((84 + 14 * footer_lines) * scale), l=20, r=30),
+        height=int((fig.layout.height or height) * scale) + extra,
+        margin=dict(t=top, b=bottom, l=20, r=30),
     )
     fig.add_annotation(text=footer, showarrow=False, xref="paper", yref="paper",
-                       x=0, y=0, yshift=-int(72 * scale), xanchor="left", yanchor="top",
+                       x=0, y=0, yshift=-below, xanchor="left", yanchor="top",
                        font=dict(size=11 * scale, color="#555555"), align="left")
     return fig
+
+
+def _axis_label_lengths(fig: go.Figure) -> tuple[int, int]:
+    """The longest category label beside horizontal bars, and under an x axis that slants them."""
+    def longest(values) -> int:
+        return max((len(str(v)) for v in values if v is not None), default=0) if values is not None else 0
+
+    side = max((longest(t.y) for t in fig.data if getattr(t, "orientation", None) == "h"), default=0)
+    slanted = max((longest(t.x) for t in fig.data if getattr(t, "orientation", None) != "h"), default=0)
+    return side, slanted if fig.layout.xaxis.tickangle not in (None, 0) else 0
 
 
 def _wrap(text: str, width: int) -> str:
@@ -253,7 +271,8 @@ def _bars_by_country(df: pd.DataFrame, value: str, label: str, lang: str) -> go.
     names = [codes.country_name(c, lang) for c in df.country]
     fig = go.Figure(go.Bar(x=names, y=df[value], marker_color=style.SPOTLIGHT_PURPLE,
                            text=[_label(v, lang) for v in df[value]], textposition="outside", cliponaxis=False))
-    fig.update_layout(yaxis_title=label, xaxis_title="", showlegend=False)
+    fig.update_layout(yaxis_title=label, xaxis=dict(title="", tickangle=-30 if max(map(len, names)) > 9 else 0),
+                      showlegend=False)
     return fig
 
 
@@ -295,7 +314,9 @@ def media_eu_acknowledgement(frames: Frames, lang: str) -> go.Figure | None:
         text=[_label(c, lang) + ("" if pd.isna(s) else f" ({fmt.percent(s, lang=lang)})")
               for c, s in zip(df["count"], df.share_of_hits_pct)],
         textposition="outside", cliponaxis=False))
-    fig.update_layout(yaxis=dict(autorange="reversed"), xaxis_title=_t("media_hits", lang), showlegend=False)
+    # Room on the right for the figure and its share written beside the longest bar.
+    fig.update_layout(yaxis=dict(autorange="reversed"), showlegend=False,
+                      xaxis=dict(title=_t("media_hits", lang), range=[0, float(df["count"].max()) * 1.4]))
     return fig
 
 
@@ -386,7 +407,10 @@ def sdg_context(frames: Frames, lang: str) -> go.Figure | None:
         axes[f"xaxis{suffix}"] = dict(rangemode="tozero", range=[0, float(df.value.max()) * 1.2],
                                       **({"title_text": _t("share_of_women", lang)} if i == len(codes_shown) else {}))
     fig.add_traces(bars, rows=rows_of, cols=[1] * len(bars))
-    fig.update_layout(barmode="group", height=200 + 34 * sum(per_code) * max(1, len(years) // 2), **axes)
+    # Panel titles on the left, the years' legend on the right: long (Russian) titles never run into it.
+    fig.update_annotations(x=0, xanchor="left")
+    fig.update_layout(barmode="group", height=200 + 34 * sum(per_code) * max(1, len(years) // 2),
+                      legend=dict(x=1, xanchor="right"), **axes)
     return fig
 
 
