@@ -122,9 +122,29 @@ def test_a_filter_change_changes_the_chart_and_the_copied_link_reopens_it(page, 
         fresh.close()
 
 
+def test_russian_is_chosen_once_stays_across_pages_and_travels_in_the_link(page, server):
+    _open(page, f"{server}/reach", "Reach")
+    page.get_by_text("Русский", exact=True).click()
+    page.wait_for_url("**lang=ru**", timeout=30_000)
+    page.get_by_role("heading", name="Охват", exact=True).wait_for(timeout=30_000)
+    assert "6\xa0407" in _chart_text(page, "Охват правообладателей")  # a Russian thousands separator
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Коммуникации").click()
+    page.get_by_role("heading", name="Коммуникации", exact=True).wait_for(timeout=30_000)
+    page.wait_for_url("**lang=ru**", timeout=30_000)
+    assert "Казахстан" in _chart_text(page, "Упоминания в СМИ по странам")
+    fresh = page.context.browser.new_page()
+    try:
+        _open(fresh, page.url, "Коммуникации")
+        assert "Кыргызстан" in _chart_text(fresh, "Упоминания в СМИ по странам")
+    finally:
+        fresh.close()
+
+
 def test_a_link_with_bad_values_opens_with_a_notice(page, server):
     _open(page, f"{server}/?programme=%3Cscript%3E&year=abc", PAGES[""])
-    assert page.get_by_text("in the link is not one of the choices").count() == 2
+    notices = page.get_by_text("in the link is not one of the choices")
+    notices.nth(1).wait_for(timeout=10_000)
+    assert notices.count() == 2
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "4,432,461"
 
 
