@@ -47,8 +47,7 @@ def _join(*parts: str | None) -> str:
 
 def headline(budget: pd.DataFrame, delivery: pd.DataFrame, reach: pd.DataFrame, media: pd.DataFrame,
              lang: str = "en") -> list[KPI]:
-    def t(key: str, **values) -> str:
-        return labels.t(f"kpi.{key}", lang, **values)
+    t = labels.scoped("kpi", lang)
 
     def number(value) -> str:
         return fmt.number(value, lang=lang)

@@ -95,8 +95,7 @@ def _dropdown(formula: str, column: str, lang: str) -> DataValidation:
 
 def _header_note(table: schema.Table, column: str, meta: dict, lang: str) -> str:
     """The header's comment: what the column holds, whether it is required, its codes, its key role."""
-    def t(key: str, **values) -> str:
-        return labels.t(f"template.{key}", lang, **values)
+    t = labels.scoped("template", lang)
 
     described = (meta["description"] or column) if lang == labels.DEFAULT else labels.column(column, lang)
     note = [described, t("required") if meta["required"] else t("optional")]
@@ -140,8 +139,7 @@ def _table_sheet(book: Workbook, table: schema.Table, frame: pd.DataFrame | None
 def _instructions(book: Workbook, title: str, as_of: str, filled: bool, lang: str) -> None:
     """The first sheet: how to fill the workbook in and what loading it does, in the reader's language.
     Sheet and column names stay as they are: the import reads them."""
-    def t(key: str, **values) -> str:
-        return labels.t(f"template.{key}", lang, **values)
+    t = labels.scoped("template", lang)
 
     sheet = book.active
     sheet.title = INSTRUCTIONS_SHEET

@@ -91,8 +91,7 @@ class ChartFiles:
 
     def about(self) -> list[tuple[str, str]]:
         ids = provenance.source_ids(self.frames.values())
-        def t(key: str, **values) -> str:
-            return labels.t(f"about.{key}", self.lang, **values)
+        t = labels.scoped("about", self.lang)
 
         rows = [(t("title"), self.title), (t("filters"), self.meta.filters), (t("unit"), self.chart.unit(self.lang)),
                 (t("data"), self.meta.as_of)]

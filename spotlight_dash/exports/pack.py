@@ -33,8 +33,7 @@ def _table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def outline(view: StoreView, since: int | None = None) -> list[Slide]:
     """What the pack says, slide by slide; both formats draw exactly this."""
-    def t(key: str, **values) -> str:
-        return view.t(f"pack.{key}", **values)
+    t = labels.scoped("pack", view.lang)
 
     now = _headline(view)
     slides = [Slide(t("title"), [

@@ -35,6 +35,13 @@ def t(key: str, lang: str = DEFAULT, **values) -> str:
     return text.format(**values) if values else text
 
 
+def scoped(prefix: str, lang: str):
+    """``t`` for the keys under ``prefix`` in one language: ``scoped("pack", "ru")("title")``."""
+    def scoped_t(key: str, **values) -> str:
+        return t(f"{prefix}.{key}", lang, **values)
+    return scoped_t
+
+
 def t_or(key: str, lang: str, fallback: str, **values) -> str:
     """For names that come with the data (a programme loaded later): the catalogue's, else the data's."""
     return t(key, lang, **values) if key in TEXTS else fallback
