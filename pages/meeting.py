@@ -3,7 +3,7 @@
 import streamlit as st
 
 from spotlight_dash import kpis
-from spotlight_dash.ui import chart_block, kpi_cards, page
+from spotlight_dash.ui import chart_block, kpi_cards, language, page
 from spotlight_dash.ui.language import t
 
 # Static styling only (no data goes into HTML): hide the sidebar and the toolbar, enlarge type.
@@ -24,13 +24,15 @@ number = int(asked) if asked.isdigit() and 1 <= int(asked) <= len(SLIDES) else 1
 if "meeting_slide" not in st.session_state:
     st.session_state.meeting_slide = number
 
-previous, where, following = st.columns([1, 4, 1])
-if previous.button(t("meeting.previous"), icon=":material/arrow_back:", width="stretch",
+previous, where, switch, following = st.columns([1, 4, 1, 1])
+if previous.button(t("meeting.previous"), icon=":material/arrow_back:", width="stretch", key="meeting_previous",
                    disabled=st.session_state.meeting_slide == 1):
     st.session_state.meeting_slide -= 1
-if following.button(t("meeting.next"), icon=":material/arrow_forward:", width="stretch",
+if following.button(t("meeting.next"), icon=":material/arrow_forward:", width="stretch", key="meeting_next",
                     disabled=st.session_state.meeting_slide == len(SLIDES)):
     st.session_state.meeting_slide += 1
+with switch:
+    language.other_language_button()  # the sidebar, where the switch usually is, is hidden here
 slide = st.session_state.meeting_slide
 st.query_params["slide"] = str(slide)
 where.markdown(f"**{slide} / {len(SLIDES)}** · {view.description}")

@@ -152,7 +152,7 @@ def test_context_shows_official_titles_and_countries_without_data(use_shipped):
 def test_meeting_mode_steps_through_slides(use_shipped):
     at = _run("meeting")
     assert [m.value for m in at.metric][0] == "4,432,461"
-    at.button[1].click().run()
+    at.button(key="meeting_next").click().run()
     assert at.query_params["slide"] == "2"
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"].replace("<br>", " ") for c in at.get("plotly_chart")]
     assert "Budget by recipient UN organisation" in titles

@@ -104,7 +104,8 @@ def _visible_texts(at) -> list[str]:
 # English words a Russian page keeps: names, codes, file formats and commands.
 KEPT = {"spotlight", "iati", "mptfo", "initiative", "fund", "chromium", "readme", "python", "spotlight_dash", "build",
         "xlsx", "data", "document", "snapshot", "consultation", "indicators", "reach", "events", "scripts",
-        "sdg_context", "programme", "file", "open-sdg"}
+        "sdg_context", "programme", "file", "open-sdg",
+        "english"}  # the switch back names its language in that language
 ENGLISH_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 
 
@@ -132,7 +133,8 @@ def test_every_page_reads_in_russian_with_no_english_left(use_shipped, q, page):
     # and the same page in English has no Russian in what the app words
     english = _run(page, lang="en")
     assert not english.exception
-    assert not [t for t in _visible_texts(english) if CYRILLIC.search(t) and "«" not in t]
+    assert not [t for t in _visible_texts(english)
+                if CYRILLIC.search(t) and "«" not in t and t not in labels.LANGUAGES.values()]
 
 
 def test_the_overview_in_russian_shows_russian_figures_and_charts(use_shipped):
@@ -238,3 +240,37 @@ def test_the_data_page_reads_in_russian_for_an_editor(use_shipped, monkeypatch):
     assert not at.exception
     assert [u.label for u in at.get("file_uploader")] == ["Книга Excel (.xlsx)", "Файл мероприятий IATI (.xml)"]
     assert not _english_leftovers(_visible_texts(at), set())
+
+
+@pytest.mark.skipif(not __import__("shutil").which("chromium"), reason="Chromium is not installed (make test installs it)")
+def test_the_russian_pack_and_png_carry_russian_words(use_shipped):
+    from PIL import Image
+    from pptx import Presentation
+
+    from spotlight_dash.exports import pack
+
+    view, _ = open_view({"programme": "SI-CA-REG"}, lang="ru")
+    try:
+        deck = Presentation(io.BytesIO(pack.build(view, "pptx")))
+        titles = [slide.shapes[0].text_frame.text for slide in deck.slides]
+        assert titles[:3] == ["Материалы для Руководящего комитета", "Ключевые цифры", "Бюджет по агентствам ООН"]
+        headline = deck.slides[1]
+        table = next(shape.table for shape in headline.shapes if shape.has_table)
+        assert table.cell(0, 0).text == "показатель" and table.cell(1, 1).text == f"4{NBSP}432{NBSP}461"
+        pictures = [s for slide in deck.slides for s in slide.shapes if s.shape_type == 13]
+        assert all(p._element.nvPicPr.cNvPr.get("descr", "").startswith("Столбчатая диаграмма:") for p in pictures)
+        png = Image.open(io.BytesIO(view.chart_files("reach-against-target").image("png", "wide")))
+        assert png.size == (1920, 1080)
+        assert "Охвачено 2020 6\u00a0407" in png.text["Description"]
+    finally:
+        view.close()
+
+
+def test_meeting_mode_without_its_sidebar_still_switches_language(use_shipped):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.run()
+    at.switch_page("pages/meeting.py").run()
+    assert at.button(key="switch_language").label == "Русский"
+    at.button(key="switch_language").click().run()
+    assert not at.exception and at.title[0].value == "Руководящий комитет" and at.query_params["lang"] == "ru"
+    assert at.button(key="switch_language").label == "English"

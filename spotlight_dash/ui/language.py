@@ -28,6 +28,18 @@ def _remember() -> None:
     st.session_state[CHOSEN] = st.session_state[WIDGET]
 
 
+def switch_to(lang: str) -> None:
+    """For a page without the sidebar (Meeting mode): a button's callback."""
+    st.session_state[CHOSEN] = labels.language(lang)
+
+
+def other_language_button() -> None:
+    """One button that switches to the other language, named in that language ("Русский")."""
+    other = next(code for code in labels.LANGUAGES if code != current())
+    st.button(labels.LANGUAGES[other], on_click=switch_to, args=(other,), icon=":material/translate:",
+              key="switch_language", width="stretch")
+
+
 def choose() -> str:
     """The switch at the top of the sidebar; returns the language this run draws in."""
     st.session_state[WIDGET] = current()
