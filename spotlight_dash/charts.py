@@ -58,7 +58,7 @@ def finish(fig: go.Figure, title: str, unit: str, meta: ChartMeta, height: int) 
     footer_lines = footer.count("<br>") + 1
     # One figure built from plain dicts at the end: each update_layout or add_annotation goes through
     # plotly's validation and batch machinery again (4-15 ms a chart); one construction costs ~2 ms.
-    layout = fig.layout.to_plotly_json()  # not to_dict(): it turns arrays into base64, which alt text cannot read
+    layout = fig.layout.to_plotly_json()  # not to_dict(): it turns arrays into base64, unreadable for alt text
     _update(layout, dict(
         template=style.TEMPLATE,
         title=dict(text=prefix + title, subtitle=dict(text=subtitle)),
@@ -342,7 +342,8 @@ def campaigns_compared(frames: Frames) -> go.Figure | None:
         suffix = "" if i == 1 else str(i)
         axes[f"yaxis{suffix}"] = dict(categoryorder="array", categoryarray=order)
         axes[f"xaxis{suffix}"] = dict(range=[0, float(rows[measure].max()) * 1.2])
-    fig = _add_panels(fig, bars, list(range(1, len(measures) + 1)), [1] * len(measures), height=160 + 60 * sum(int(df[m].notna().sum()) for m in measures) + 40 * len(measures), **axes)
+    fig = _add_panels(fig, bars, list(range(1, len(measures) + 1)), [1] * len(measures),
+                      height=160 + 60 * sum(int(df[m].notna().sum()) for m in measures) + 40 * len(measures), **axes)
     return fig
 
 
@@ -407,7 +408,8 @@ def sdg_context(frames: Frames) -> go.Figure | None:
         axes[f"yaxis{suffix}"] = dict(autorange="reversed")
         axes[f"xaxis{suffix}"] = dict(rangemode="tozero", range=[0, float(df.value.max()) * 1.2],
                                       **({"title_text": "% of women"} if i == len(codes_shown) else {}))
-    fig = _add_panels(fig, bars, rows_of, [1] * len(bars), barmode="group", height=200 + 34 * sum(per_code) * max(1, len(years) // 2), **axes)
+    fig = _add_panels(fig, bars, rows_of, [1] * len(bars), barmode="group",
+                      height=200 + 34 * sum(per_code) * max(1, len(years) // 2), **axes)
     return fig
 
 

@@ -46,10 +46,11 @@ ATTRIBUTES = sorted({a for b in BASES for e in b.iter() for a in e.attrib if not
 
 # Text XML can hold (no control characters, no lone surrogates), and the values that break readers.
 hostile = st.one_of(
-    st.sampled_from(["", " ", "NaN", "nan", "inf", "-inf", "Infinity", "1e309", "-1e309", "9" * 400, "1,000.5",
-                     "1.000,5", "12 345", "٣٤٥", "１２３", "0x1F", "-0", "1e-400", "2021-13-45", "2021-02-30", "0000-00-00",
-                     "99999-01-01", "2021", "abc", "USD", "usd", "XXX", "€", "true", "false", "-1", "101", "1" * 25,
-                     "<script>alert(1)</script>", "=1+1", "Кыргызстан", "مرحبا", "😀", "\u200f", "\ufeff"]),
+    st.sampled_from(["", " ", "NaN", "nan", "inf", "-inf", "Infinity", "1e309", "-1e309", "9" * 400,
+                     "1,000.5", "1.000,5", "12 345", "٣٤٥", "１２３", "0x1F", "-0", "1e-400", "2021-13-45",
+                     "2021-02-30", "0000-00-00", "99999-01-01", "2021", "abc", "USD", "usd", "XXX", "€", "true",
+                     "false", "-1", "101", "1" * 25, "<script>alert(1)</script>", "=1+1", "Кыргызстан", "مرحبا",
+                     "😀", "\u200f", "\ufeff"]),
     st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"), max_size=20),
     st.integers(min_value=-(2**80), max_value=2**80).map(str),
     st.floats(allow_nan=True, allow_infinity=True).map(repr),
@@ -82,6 +83,10 @@ def _damaged(base: etree._ElementTree, damages) -> bytes:
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
 
 
+# What may be said of the file as a whole rather than of one element.
+WHOLE_FILE = ("the file holds no <iati-activity>",)
+
+
 def _check(data: bytes, placed_inside: bool = False):
     """No exception; a known status; every problem names the file, and (for a file that parsed as
     iati-activities) a line and an element path unless it is about the whole file."""
@@ -97,10 +102,6 @@ def _check(data: bytes, placed_inside: bool = False):
     if result.status == "problems":
         assert result.report.errors
     return result
-
-
-# What may be said of the file as a whole rather than of one element.
-WHOLE_FILE = ("the file holds no <iati-activity>",)
 
 
 @SETTINGS
@@ -143,8 +144,8 @@ def test_random_bytes_are_refused_with_a_message(data):
 @SETTINGS
 @given(body=st.text(max_size=300), version=hostile)
 def test_random_text_inside_an_iati_root_is_reported_never_raised(body, version):
-    data = f'<?xml version="1.0"?><iati-activities version="{version}">{body}</iati-activities>'.encode("utf-8", "replace")
-    _check(data)
+    text = f'<?xml version="1.0"?><iati-activities version="{version}">{body}</iati-activities>'
+    _check(text.encode("utf-8", "replace"))
 
 
 @SETTINGS
