@@ -8,13 +8,15 @@ it would come from. No Streamlit, no DuckDB, no I/O here.
 
 from __future__ import annotations
 
+import copy
 import textwrap
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
+from plotly import subplots
 
 from spotlight_dash import codes, labels, metrics, style
 from spotlight_dash import formatting as fmt
@@ -78,18 +80,22 @@ def finish(fig: go.Figure, title: str, unit: str, meta: ChartMeta, height: int) 
     # Longer headings and footers get room of their own: the plot keeps the height it had with one
     # line each (a chart may ask for more room than the page's default).
     extra = top + bottom - int((64 + 26 + 19 + 12 + 72 + 14) * scale)
-    fig.update_layout(
+    # One figure built from plain dicts at the end: each update_layout or add_annotation goes through
+    # plotly's validation and batch machinery again (4-15 ms a chart); one construction costs ~2 ms.
+    layout = fig.layout.to_plotly_json()  # not to_dict(): it turns arrays into base64, unreadable for alt text
+    _update(layout, dict(
         template=style.TEMPLATE,
         separators=_SEPARATORS[meta.lang],
         title=dict(text=heading, subtitle=dict(text=subtitle), y=1, yanchor="top", pad=dict(t=int(18 * scale))),
         font=dict(size=14 * scale),
-        height=int((fig.layout.height or height) * scale) + extra,
+        height=int((layout.get("height") or height) * scale) + extra,
         margin=dict(t=top, b=bottom, l=20, r=30),
-    )
-    fig.add_annotation(text=footer, showarrow=False, xref="paper", yref="paper",
-                       x=0, y=0, yshift=-below, xanchor="left", yanchor="top",
-                       font=dict(size=11 * scale, color="#555555"), align="left")
-    return fig
+    ))
+    layout["annotations"] = [*layout.get("annotations", ()), dict(
+        text=footer, showarrow=False, xref="paper", yref="paper",
+        x=0, y=0, yshift=-below, xanchor="left", yanchor="top",
+        font=dict(size=11 * scale, color="#555555"), align="left")]
+    return go.Figure(data=[trace.to_plotly_json() for trace in fig.data], layout=layout)
 
 
 def _axis_label_lengths(fig: go.Figure) -> tuple[int, int]:
@@ -100,6 +106,52 @@ def _axis_label_lengths(fig: go.Figure) -> tuple[int, int]:
     side = max((longest(t.y) for t in fig.data if getattr(t, "orientation", None) == "h"), default=0)
     slanted = max((longest(t.x) for t in fig.data if getattr(t, "orientation", None) != "h"), default=0)
     return side, slanted if fig.layout.xaxis.tickangle not in (None, 0) else 0
+
+
+def _update(target: dict, changes: dict) -> None:
+    """What update_layout does to a layout, on plain dicts: nested dicts merge, anything else replaces."""
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _update(target[key], value)
+        else:
+            target[key] = value
+
+
+def make_subplots(rows: int, cols: int, subplot_titles=(), **options) -> go.Figure:
+    """plotly's make_subplots, its layout computed once per grid: building it costs ~10 ms a figure,
+    yet axis domains and title positions depend only on the grid, never on the figures."""
+    placeholders = tuple(f"\0{i}" if title else "" for i, title in enumerate(subplot_titles))
+    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in options.items()))
+    layout, grid_ref, grid_str = _grid(rows, cols, placeholders, key)
+    layout = copy.deepcopy(layout)
+    titles = dict(zip(placeholders, subplot_titles))
+    for annotation in layout.get("annotations", ()):
+        annotation["text"] = titles[annotation["text"]]
+    fig = go.Figure(layout=layout)
+    # As make_subplots does, so that add_traces(rows=, cols=) and update_yaxes(row=, col=) find the panels.
+    fig.__dict__["_grid_ref"], fig.__dict__["_grid_str"] = grid_ref, grid_str
+    return fig
+
+
+def _add_panels(fig: go.Figure, traces: list, rows: list[int], cols: list[int], **layout) -> go.Figure:
+    """``fig.add_traces(traces, rows=rows, cols=cols)`` then ``fig.update_layout(**layout)``, built as one
+    new figure from plain dicts: plotly validates each of those calls again (~10 ms a chart)."""
+    spec = fig.layout.to_plotly_json()
+    spec.pop("template", None)  # the default one, applied again unvalidated; validating it costs ~5 ms
+    _update(spec, layout)
+    data = [{**trace.to_plotly_json(), **fig._grid_ref[row - 1][col - 1][0].trace_kwargs}
+            for trace, row, col in zip(traces, rows, cols)]
+    new = go.Figure(data=data, layout=spec)
+    new.__dict__["_grid_ref"], new.__dict__["_grid_str"] = fig._grid_ref, fig._grid_str
+    return new
+
+
+@lru_cache(maxsize=64)
+def _grid(rows: int, cols: int, placeholders: tuple[str, ...], options: tuple) -> tuple[dict, list, str]:
+    fig = subplots.make_subplots(rows=rows, cols=cols, subplot_titles=placeholders, **dict(options))
+    layout = fig.layout.to_plotly_json()
+    layout.pop("template", None)  # go.Figure applies the default template, as make_subplots' figure had
+    return layout, fig._grid_ref, fig._grid_str
 
 
 def _wrap(text: str, width: int) -> str:
@@ -238,8 +290,7 @@ def reach_against_target(frames: Frames, lang: str) -> go.Figure | None:
                            cliponaxis=False, marker_color=[style.REACH_COLOURS[reach_type], style.MUTED],
                            showlegend=False))
         axes[f"yaxis{'' if i == 1 else i}"] = dict(title_text=_t("people", lang), rangemode="tozero")
-    fig.add_traces(bars, rows=[1] * len(types), cols=list(range(1, len(types) + 1)))
-    fig.update_layout(**axes)
+    fig = _add_panels(fig, bars, [1] * len(types), list(range(1, len(types) + 1)), **axes)
     return fig
 
 
@@ -339,8 +390,8 @@ def campaigns_compared(frames: Frames, lang: str) -> go.Figure | None:
         suffix = "" if i == 1 else str(i)
         axes[f"yaxis{suffix}"] = dict(categoryorder="array", categoryarray=order)
         axes[f"xaxis{suffix}"] = dict(range=[0, float(rows[measure].max()) * 1.2])
-    fig.add_traces(bars, rows=list(range(1, len(measures) + 1)), cols=[1] * len(measures))
-    fig.update_layout(height=160 + 60 * sum(int(df[m].notna().sum()) for m in measures) + 40 * len(measures), **axes)
+    fig = _add_panels(fig, bars, list(range(1, len(measures) + 1)), [1] * len(measures),
+                      height=160 + 60 * sum(int(df[m].notna().sum()) for m in measures) + 40 * len(measures), **axes)
     return fig
 
 
@@ -406,11 +457,11 @@ def sdg_context(frames: Frames, lang: str) -> go.Figure | None:
         axes[f"yaxis{suffix}"] = dict(autorange="reversed")
         axes[f"xaxis{suffix}"] = dict(rangemode="tozero", range=[0, float(df.value.max()) * 1.2],
                                       **({"title_text": _t("share_of_women", lang)} if i == len(codes_shown) else {}))
-    fig.add_traces(bars, rows=rows_of, cols=[1] * len(bars))
     # Panel titles on the left, the years' legend on the right: long (Russian) titles never run into it.
-    fig.update_annotations(x=0, xanchor="left")
-    fig.update_layout(barmode="group", height=200 + 34 * sum(per_code) * max(1, len(years) // 2),
-                      legend=dict(x=1, xanchor="right"), **axes)
+    for title in fig.layout.annotations:
+        title.update(x=0, xanchor="left")
+    fig = _add_panels(fig, bars, rows_of, [1] * len(bars), barmode="group", legend=dict(x=1, xanchor="right"),
+                      height=200 + 34 * sum(per_code) * max(1, len(years) // 2), **axes)
     return fig
 
 

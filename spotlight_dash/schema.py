@@ -418,7 +418,7 @@ class IatiIndicatorValue(Row):
     period_end: Date | None = None
     dimensions: Text | None = Field(None, description="e.g. sex=female; empty = all")
     occurrence: Occurrence = 1
-    baseline_year: int | None = None
+    baseline_year: Annotated[int, Field(ge=1900, le=2100)] | None = None  # a year, not any integer DuckDB cannot hold
     value: Number | None = Field(None, description="empty = not reported (never 0)")
     value_text: Text | None = Field(None, description="the value as published, when it is not a number")
     comment: Text | None = None
