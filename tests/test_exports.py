@@ -112,7 +112,14 @@ def test_the_committee_pack_as_pdf_renders_every_page(view, tmp_path):
 def test_a_hanging_export_times_out_with_a_clear_message(monkeypatch, view):
     engine = images._Engine()
     monkeypatch.setattr(images, "TIMEOUT_S", 0.2)
-    monkeypatch.setattr(engine, "_start", lambda: __import__("time").sleep(2))
+
+    def hang():
+        # Hangs, then gives up instead of rendering: the abandoned worker must not go on to share
+        # the process's real browser with the tests that follow (their answers would cross).
+        __import__("time").sleep(2)
+        raise RuntimeError("the test's hang is over")
+
+    monkeypatch.setattr(engine, "_start", hang)
     monkeypatch.setattr(images, "ENGINE", engine)
     with pytest.raises(images.ExportUnavailable, match="did not finish within 0 s"):
         view.chart_files("media-hits-by-country").image("png", "wide")
