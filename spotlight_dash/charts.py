@@ -83,8 +83,8 @@ def finish(fig: go.Figure, title: str, unit: str, meta: ChartMeta, height: int) 
     # One figure built from plain dicts at the end: each update_layout or add_annotation goes through
     # plotly's validation and batch machinery again (4-15 ms a chart); one construction costs ~2 ms.
     layout = fig.layout.to_plotly_json()  # not to_dict(): it turns arrays into base64, unreadable for alt text
+    layout["template"] = style.TEMPLATE_JSON  # replaces plotly's default one, never merged into it
     _update(layout, dict(
-        template=style.TEMPLATE,
         separators=_SEPARATORS[meta.lang],
         title=dict(text=heading, subtitle=dict(text=subtitle), y=1, yanchor="top", pad=dict(t=int(18 * scale))),
         font=dict(size=14 * scale),
@@ -95,7 +95,7 @@ def finish(fig: go.Figure, title: str, unit: str, meta: ChartMeta, height: int) 
         text=footer, showarrow=False, xref="paper", yref="paper",
         x=0, y=0, yshift=-below, xanchor="left", yanchor="top",
         font=dict(size=11 * scale, color="#555555"), align="left")]
-    return go.Figure(data=[trace.to_plotly_json() for trace in fig.data], layout=layout)
+    return go.Figure(data=[trace.to_plotly_json() for trace in fig.data], layout=layout, _validate=False)
 
 
 def _axis_label_lengths(fig: go.Figure) -> tuple[int, int]:

@@ -39,3 +39,4 @@ TEMPLATE = go.layout.Template(data=dict(bar=[go.Bar(constraintext="none", clipon
     hoverlabel=dict(font_family=FONT),
     separators=".,",
 ))
+TEMPLATE_JSON = TEMPLATE.to_plotly_json()  # for figures assembled from parts already validated
