@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from spotlight_dash import metrics
 from spotlight_dash.ui import chart_block, page
 from spotlight_dash.ui.language import t
 
@@ -40,6 +41,7 @@ with theirs:
         page.table(results)
 with ours:
     st.markdown(f"**{t('agencies.own_indicators', programme=programme)}**")
-    page.table(view.q("indicator_progress")[["indicator_code", "title", "baseline", "target", "actual", "rag"]])
+    ours_table = view.q("indicator_progress")[["indicator_code", "title", "baseline", "target", "actual", "rag"]]
+    page.table(ours_table.assign(rag=[metrics.rag_name(level, view.lang) for level in ours_table.rag]))
 page.table_section(t("agencies.activities"), activities, t("agencies.no_activities"), drop=())
 page.footer(view)
