@@ -4,6 +4,7 @@ _PROGRAMME_RU = "Региональная программа Инициатив�
 
 TEXTS: dict[str, tuple[str, str]] = {
     # navigation
+    "app.title": ("Spotlight Central Asia · results", "«Луч света» в Центральной Азии · результаты"),
     "nav.committee": ("Steering Committee", "Руководящий комитет"),
     "nav.overview": ("Overview", "Обзор"),
     "nav.meeting": ("Meeting mode", "Режим заседания"),
