@@ -187,8 +187,10 @@ def budget_by_runo(frames: Frames, lang: str) -> go.Figure | None:
                   xanchor="left", showarrow=False, xshift=6,
                   text=_t("plus_agency", lang, amount=_label(contribution, lang)))
              for name, approved, contribution in zip(names, df.approved, df.agency_contribution)]
+    # Room on the right for the longest note, whose length depends on the language.
+    room = 1.3 + 0.022 * max(len(note["text"]) for note in notes)
     fig.update_layout(barmode="stack", yaxis=dict(autorange="reversed"), xaxis_title=_t("usd", lang), annotations=notes,
-                      xaxis_range=[0, float((df.approved.fillna(0) + df.agency_contribution.fillna(0)).max()) * 1.45])
+                      xaxis_range=[0, float((df.approved.fillna(0) + df.agency_contribution.fillna(0)).max()) * room])
     return fig
 
 
