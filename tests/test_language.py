@@ -274,3 +274,12 @@ def test_meeting_mode_without_its_sidebar_still_switches_language(use_shipped):
     at.button(key="switch_language").click().run()
     assert not at.exception and at.title[0].value == "Руководящий комитет" and at.query_params["lang"] == "ru"
     assert at.button(key="switch_language").label == "English"
+
+
+def test_every_code_a_chart_or_page_names_has_its_words():
+    from spotlight_dash import metrics
+
+    expected = [f"chart.sex.{s}" for s in (*codes.SEXES, "all")] + [f"chart.age.{a}" for a in codes.AGE_GROUPS]
+    expected += [f"kpi.value_kind.{k}" for k in codes.INDICATOR_VALUE_KINDS] + [f"rag.{r}" for r in metrics.RAG_LEVELS]
+    expected += [f"data.status.{s}" for s in ("problems", "warnings", "valid", "nothing to change", "committed")]
+    assert not [key for key in expected if key not in labels.TEXTS]
