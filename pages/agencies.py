@@ -6,7 +6,7 @@ from spotlight_dash import metrics
 from spotlight_dash.ui import chart_block, page
 from spotlight_dash.ui.language import t
 
-view = page.start(t("agencies.title"), t("agencies.question"))
+view = page.start(t("nav.agencies"), t("agencies.question"))
 programme = view.choices.label("programme", view.filters.programme)
 linked_only = st.toggle(t("agencies.linked_only", programme=programme), key="iati_linked_only")
 scope = {} if linked_only else {"programme": None}  # unlinked activities belong to no programme yet

@@ -5,7 +5,7 @@ import streamlit as st
 from spotlight_dash.ui import chart_block, page
 from spotlight_dash.ui.language import t
 
-view = page.start(t("civil.title"), t("civil.question"))
+view = page.start(t("nav.civil_society"), t("civil.question"))
 chart_block.columns(view, ["grants-by-country"], ["reference-group"])
 grants = view.q("grants")
 disputed = int(grants.disputed.sum()) if not grants.empty else 0

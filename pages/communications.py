@@ -3,7 +3,7 @@
 from spotlight_dash.ui import chart_block, page
 from spotlight_dash.ui.language import t
 
-view = page.start(t("communications.title"), t("communications.question"))
+view = page.start(t("nav.communications"), t("communications.question"))
 chart_block.columns(view, ["media-hits-by-country", "media-hits-by-pillar"],
                     ["media-eu-acknowledgement", "media-hits-by-month"])
 chart_block.show(view, "campaigns-compared")

@@ -6,7 +6,7 @@ from spotlight_dash import codes
 from spotlight_dash.ui import chart_block, page
 from spotlight_dash.ui.language import t
 
-view = page.start(t("context.title"), t("context.question"))
+view = page.start(t("nav.context"), t("context.question"))
 coverage = view.q("sdg_coverage")
 title = "title_ru" if view.lang == "ru" else "title"  # the official UN titles, in both languages
 for code, rows in coverage.groupby("sdg_code", sort=True):

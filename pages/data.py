@@ -12,7 +12,7 @@ from spotlight_dash.ui import auth, page
 from spotlight_dash.ui.language import current as current_language
 from spotlight_dash.ui.language import t
 
-page.frame(t("data.title"), t("data.question"))
+page.frame(t("nav.data"), t("data.question"))
 if not auth.is_editor():
     st.error(t("data.editors_only"), icon=":material/lock:")
     st.stop()

@@ -7,7 +7,7 @@ from spotlight_dash import metrics
 from spotlight_dash.ui import chart_block, page
 from spotlight_dash.ui.language import current, t
 
-view = page.start(t("delivery.title"), t("delivery.question", aim=fmt.percent(metrics.DELIVERY_AIM_PCT, lang=current())))
+view = page.start(t("nav.delivery"), t("delivery.question", aim=fmt.percent(metrics.DELIVERY_AIM_PCT, lang=current())))
 chart_block.columns(view, ["budget-by-runo"], ["delivery-against-aim"])
 chart_block.show(view, "expenditure-against-aim")
 

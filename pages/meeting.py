@@ -18,7 +18,7 @@ st.html("""<style>
 SLIDES = ("headline", "budget-by-runo", "delivery-against-aim", "reach-against-target", "indicators-by-rag",
           "media-hits-by-country", "media-eu-acknowledgement")
 
-view = page.start(t("meeting.title"))
+view = page.start(t("nav.committee"))
 asked = st.query_params.get("slide", "1")
 number = int(asked) if asked.isdigit() and 1 <= int(asked) <= len(SLIDES) else 1
 if "meeting_slide" not in st.session_state:

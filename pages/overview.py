@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from spotlight_dash import kpis, viewstate
+from spotlight_dash import kpis, labels, viewstate
 from spotlight_dash.exports import pack
 from spotlight_dash.exports.context import open_view
 from spotlight_dash.ui import chart_block, data, kpi_cards, page
@@ -50,11 +50,10 @@ else:
 st.subheader(t("overview.pack"))
 st.caption(t("overview.pack_caption"))
 pack_since = since if earlier else None
-language_suffix = "" if view.lang == "en" else f"_{view.lang}"  # as the chart files are named
 for fmt, column in zip(("pptx", "pdf"), st.columns(4)):
     column.download_button(t("overview.pack_button", format=fmt.upper()),
                            data=lambda f=fmt: pack_file(view.filters, f, pack_since, view.lang),
-                           file_name=f"spotlight-ca_committee-pack_v{view.snapshot.version:04d}{language_suffix}.{fmt}",
+                           file_name=f"spotlight-ca_committee-pack_v{view.snapshot.version:04d}{labels.file_suffix(view.lang)}.{fmt}",
                            on_click="ignore", icon=":material/slideshow:", key=f"pack-{fmt}", width="stretch")
 
 page.table_section(t("overview.disagreements"), view.q("disagreements"), t("overview.no_disagreements"),

@@ -5,7 +5,7 @@ import streamlit as st
 from spotlight_dash.ui import chart_block, page
 from spotlight_dash.ui.language import t
 
-view = page.start(t("reach.title"), t("reach.question"))
+view = page.start(t("nav.reach"), t("reach.question"))
 chart_block.show(view, "reach-against-target")
 chart_block.columns(view, ["reach-direct-breakdown"], ["reach-indirect-breakdown"])
 page.table_section(t("reach.every"), view.q("reach"), t("reach.nothing"), t("reach.caption"),

@@ -6,7 +6,7 @@ from spotlight_dash import metrics
 from spotlight_dash.ui import chart_block, page
 from spotlight_dash.ui.language import t
 
-view = page.start(t("results.title"), t("results.question"))
+view = page.start(t("nav.results"), t("results.question"))
 progress = view.q("indicator_progress")
 framework = view.q("results_framework")
 if progress.empty and framework.empty:

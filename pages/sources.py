@@ -6,7 +6,7 @@ from spotlight_dash import metrics
 from spotlight_dash.ui import page
 from spotlight_dash.ui.language import t
 
-view = page.start(t("sources.title"), t("sources.question"))
+view = page.start(t("nav.sources"), t("sources.question"))
 sources = view.q("sources")
 st.subheader(t("sources.sources"))
 st.caption(t("sources.caption", count=len(sources)))

@@ -43,5 +43,5 @@ def source_line(sources: pd.DataFrame, ids: Iterable[str], limit: int = 3, lang:
     for name, sections in documents.items():
         shown = ", ".join(sections[:2]) + (", …" if len(sections) > 2 else "")
         parts.append(f"{name} ({shown})" if shown else name)
-    more = labels.t("source.more", lang, count=len(parts) - limit) if len(parts) > limit else ""
+    more = labels.t("common.more", lang, count=len(parts) - limit) if len(parts) > limit else ""
     return labels.t("source.line", lang, documents="; ".join(parts[:limit]) + more)

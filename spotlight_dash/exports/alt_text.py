@@ -31,7 +31,7 @@ def describe(figure: go.Figure, title: str, filters: str, unit: str, source: str
             continue
         pairs = [f"{_clean(label)} {_value(value, lang)}" for label, value in zip(points, values)]
         more = len(pairs) - MAX_VALUES
-        shown = "; ".join(pairs[:MAX_VALUES]) + (labels.t("alt.more", lang, count=more) if more > 0 else "")
+        shown = "; ".join(pairs[:MAX_VALUES]) + (labels.t("common.more", lang, count=more) if more > 0 else "")
         name = f"{trace.name}: " if trace.name and len(figure.data) > 1 else ""
         parts.append(name + shown)
     kind = labels.t("alt.bar_chart" if bars else "alt.chart", lang)

@@ -59,8 +59,7 @@ class ChartFiles:
 
     @property
     def base_name(self) -> str:
-        name = charts.export_name(self.chart.name, self.filters, self.version)
-        return name if self.lang == labels.DEFAULT else f"{name}_{self.lang}"
+        return charts.export_name(self.chart.name, self.filters, self.version) + labels.file_suffix(self.lang)
 
     def figure_at(self, height: int) -> go.Figure | None:
         """The figure drawn for a height (the page's); drawn once. Do not modify it: it is shared."""

@@ -35,6 +35,11 @@ def t(key: str, lang: str = DEFAULT, **values) -> str:
     return text.format(**values) if values else text
 
 
+def file_suffix(lang: str) -> str:
+    """What an exported file's name adds for its language: nothing for English, "_ru" for Russian."""
+    return "" if language(lang) == DEFAULT else f"_{lang}"
+
+
 def scoped(prefix: str, lang: str):
     """``t`` for the keys under ``prefix`` in one language: ``scoped("pack", "ru")("title")``."""
     def scoped_t(key: str, **values) -> str:

@@ -11,7 +11,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "auth.sign_in": ("Sign in", "Войти"),
     "auth.refused": ("That is not the editor secret.", "Это не пароль редактора."),
     # Data page
-    "data.title": ("Data", "Данные"),
     "data.question": ("Load the figures of a reporting period from the Excel workbook. Nothing is written until the "
                       "whole file is valid and you confirm; every load is one snapshot that can be undone.",
                       "Загрузите цифры отчётного периода из книги Excel. Ничего не записывается, пока весь файл не "

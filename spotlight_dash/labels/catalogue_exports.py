@@ -2,11 +2,10 @@
 
 TEXTS: dict[str, tuple[str, str]] = {
     "source.line": ("Source: {documents}", "Источник: {documents}"),
-    "source.more": ("; and {count} more", "; и ещё {count}"),
+    "common.more": ("; and {count} more", "; и ещё {count}"),
     "source.not_recorded": ("Source: not recorded", "Источник: не записан"),
     "alt.bar_chart": ("Bar chart", "Столбчатая диаграмма"),
     "alt.chart": ("Chart", "Диаграмма"),
-    "alt.more": ("; and {count} more", "; и ещё {count}"),
     "alt.text": ("{kind}: {title} ({filters}), in {unit}. {values}. {source}.",
                  "{kind}: {title} ({filters}), единицы: {unit}. {values}. {source}."),
     "export.nothing_to_draw": ("Nothing to draw: {empty}", "Нечего рисовать: {empty}"),

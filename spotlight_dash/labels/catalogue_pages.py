@@ -3,7 +3,7 @@
 _PROGRAMME_RU = "Региональная программа Инициативы «Луч света» в Центральной Азии и Афганистане"
 
 TEXTS: dict[str, tuple[str, str]] = {
-    # navigation
+    # navigation; a page's heading is its name here
     "app.title": ("Spotlight Central Asia · results", "«Луч света» в Центральной Азии · результаты"),
     "nav.committee": ("Steering Committee", "Руководящий комитет"),
     "nav.overview": ("Overview", "Обзор"),
@@ -102,11 +102,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.disagreements_caption": ("Each statement is kept with its own source; none is picked silently.",
                                        "Каждое утверждение хранится со своим источником; ни одно не выбирается молча."),
     # Meeting mode
-    "meeting.title": ("Steering Committee", "Руководящий комитет"),
     "meeting.previous": ("Previous", "Назад"),
     "meeting.next": ("Next", "Далее"),
     # Delivery
-    "delivery.title": ("Delivery", "Освоение средств"),
     "delivery.question": ("Budget, agency contributions, expenditure and delivery rate by RUNO, pillar, year and "
                           "country, against the {aim} aim.",
                           "Бюджет, вклад агентств, расходы и уровень освоения по агентствам, компонентам, годам и "
@@ -129,7 +127,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "Строк: {rows}; предварительных (ещё не подтверждённых): {interim}. Пустые суммы не "
                                  "представлены."),
     # Results framework
-    "results.title": ("Results framework", "Система результатов"),
     "results.question": ("Outcomes, outputs and their indicators: baseline, target, latest actual, progress to target "
                          "and status. Indicators without data are listed, not hidden.",
                          "Конечные и промежуточные результаты и их показатели: исходное, целевое и последнее "
@@ -151,7 +148,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "results.history": ("One indicator's history", "История одного показателя"),
     "results.indicator": ("Indicator", "Показатель"),
     # Reach
-    "reach.title": ("Reach", "Охват"),
     "reach.question": ("Rights holders reached directly and indirectly, against the targets. Direct and indirect "
                        "reach are different populations counted differently: they are never added.",
                        "Прямой и косвенный охват правообладателей в сравнении с целевыми показателями. Это разные "
@@ -166,7 +162,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "Строка с пустым полом, возрастной группой, компонентом или страной — итог по ним. Разбивка "
                       "может не давать итог, если источник приводит не все части; примечание объясняет почему."),
     # Communications
-    "communications.title": ("Communications", "Коммуникации"),
     "communications.question": ("Media hits, the share that acknowledges the EU, social media, campaigns and events.",
                                 "Упоминания в СМИ, доля с признанием вклада ЕС, социальные сети, кампании и "
                                 "мероприятия."),
@@ -181,7 +176,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                                       "Строка с пустой страной — мероприятие целиком; остальные — его части по "
                                       "странам."),
     # Civil society
-    "civil.title": ("Civil society", "Гражданское общество"),
     "civil.question": ("Small-grant applications and awards, the civil society reference group, and consultations "
                        "with women's organisations.",
                        "Заявки и малые гранты, справочная группа гражданского общества и консультации с женскими "
@@ -196,7 +190,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "Для этой выборки консультации не представлены. Это мероприятия типа "
                                "«consultation» в документе-источнике или на листе Events книги для загрузки."),
     # Context
-    "context.title": ("Context", "Контекст"),
     "context.question": ("What national statistics say about violence against women and child marriage, with the "
                          "official SDG indicator titles. These are national figures, not the programme's results.",
                          "Что говорит национальная статистика о насилии в отношении женщин и детских браках, с "
@@ -214,7 +207,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "context.complete": ("Every country has data for every indicator.", "Для каждой страны есть данные по каждому показателю."),
     "context.values": ("Values as published", "Значения, как опубликовано"),
     # Agencies (IATI)
-    "agencies.title": ("Agencies (IATI)", "Агентства (IATI)"),
     "agencies.question": ("Budgets, expenditure and results as UN Women, UNDP and UNFPA publish them in IATI, next to "
                           "the programme's own figures. Amounts stay in their own currency.",
                           "Бюджеты, расходы и результаты, как их публикуют в IATI ООН-Женщины, ПРООН и ЮНФПА, рядом "
@@ -254,7 +246,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "agencies.activities": ("Activities", "Мероприятия"),
     "agencies.no_activities": ("No activities.", "Мероприятий нет."),
     # Sources and methodology
-    "sources.title": ("Sources and methodology", "Источники и методология"),
     "sources.question": ("Where every figure comes from, how the figures are computed, and every build and import of "
                          "the data.",
                          "Откуда берётся каждая цифра, как цифры рассчитываются, и каждая сборка и загрузка данных."),
