@@ -54,14 +54,16 @@ def test_every_chart_and_query_has_its_words_in_both_languages():
         assert CYRILLIC.search(labels.t(f"query.{name}", "ru")), name
 
 
-def test_every_column_the_queries_return_has_a_header_in_both_languages(q):
-    unnamed = set()
+def test_every_column_the_queries_return_has_a_header_in_both_languages_and_no_header_repeats(q):
+    unnamed, repeated = set(), set()
     for name, query in queries.QUERIES.items():
         filters = {"indicator": "3.2.2"} if "indicator" in query.filters else {}
-        for column in q(name, programme="SI-CA-REG", **filters).columns:
-            if f"column.{column}" not in labels.TEXTS:
-                unnamed.add(f"{name}.{column}")
-    assert not unnamed
+        columns = list(q(name, programme="SI-CA-REG", **filters).columns)
+        unnamed |= {f"{name}.{column}" for column in columns if f"column.{column}" not in labels.TEXTS}
+        for lang in labels.LANGUAGES:
+            headers = [labels.column(column, lang) for column in columns]
+            repeated |= {f"{name}: {h} ({lang})" for h in headers if headers.count(h) > 1}
+    assert not unnamed and not repeated
 
 
 def test_russian_numbers_and_dates_follow_russian_conventions():
