@@ -247,7 +247,9 @@ def indicators_by_rag(frames: Frames, lang: str) -> go.Figure | None:
                            x=[int(counts.get(level, 0)) for level in levels], orientation="h",
                            marker_color=[style.RAG_COLOURS[level] for level in levels],
                            text=[int(counts.get(level, 0)) for level in levels], textposition="outside"))
-    fig.update_layout(yaxis=dict(autorange="reversed"), xaxis_title=_t("indicators", lang), showlegend=False)
+    # Whole indicators: no "0.5" ticks on a short axis.
+    fig.update_layout(yaxis=dict(autorange="reversed"), showlegend=False,
+                      xaxis=dict(title=_t("indicators", lang), dtick=1 if len(df) <= 10 else None))
     return fig
 
 
