@@ -62,3 +62,11 @@ def store_copy(shipped_store, tmp_path, monkeypatch):
     shutil.copytree(shipped_store, folder)
     monkeypatch.setenv("SPOTLIGHT_STORE", str(folder))
     return folder
+
+
+def open_sources(at):
+    """Open every chart's "Sources and data" popover (made only while open) and run the page again."""
+    keys = [key for key in at.session_state if str(key).startswith("sources-")]
+    for key in keys:
+        at.session_state[key] = True
+    return at.run() if keys else at

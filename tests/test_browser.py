@@ -154,6 +154,16 @@ def test_a_programme_with_nothing_reported_says_so(page, server):
     assert page.get_by_text("Not reported", exact=True).count() >= 1
 
 
+def test_a_charts_sources_open_on_click(page, server):
+    # The popover is filled by the rerun its opening starts, not on every run of the page.
+    _open(page, f"{server}/communications?year=2020", "Communications")
+    page.get_by_role("button", name="Sources and data", exact=True).first.click()
+    body = page.locator('[data-testid="stPopoverBody"]')
+    body.get_by_text("Media hits by country (INT = international outlets).").wait_for(timeout=30_000)
+    assert body.locator('[data-testid="stDataFrame"]').count() >= 2  # the source rows and the chart's data
+    page.keyboard.press("Escape")
+
+
 def _download(page, button, timeout=90_000):
     with page.expect_download(timeout=timeout) as info:
         button.click()

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from conftest import open_sources
 from spotlight_dash import charts, codes, labels, queries, viewstate
 from spotlight_dash import formatting as fmt
 from spotlight_dash.exports.context import open_view
@@ -90,7 +91,7 @@ def _run(page, **params):
     at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=30)
     for key, value in params.items():
         at.query_params[key] = value
-    return at.run()
+    return open_sources(at.run())  # their captions are words of the app too
 
 
 def _visible_texts(at) -> list[str]:

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from conftest import ROOT, open_sources
 from spotlight_dash import queries, store
 
 SCRIPT = "<script>alert(1)</script><img src=x onerror=alert(2)>"
@@ -68,7 +68,7 @@ def hostile_store(shipped_store, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("page", ["overview", "sources", "results", "delivery"])
 def test_script_in_the_data_is_shown_as_text_never_as_html(hostile_store, page):
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=60).run()
+    at = open_sources(AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=60).run())
     assert not at.exception
     assert not at.get("html"), f"{page} renders st.html"
     markdown = at.get("markdown")  # markdown, captions, and the like: where text from data is written

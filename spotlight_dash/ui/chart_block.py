@@ -46,14 +46,24 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
         if ignored:
             st.caption(view.t("chart.not_broken_down", filters=view.t("chart.or").join(ignored)))
         sourced, download = st.columns(2)
-        if ids:
-            with sourced.popover(view.t("chart.sources_and_data"), icon=":material/source:"):
+        # The sources are made only while their popover is open: a page would otherwise build and send
+        # every chart's tables on each run, for popovers that are mostly never opened. Downloads stay
+        # ready: a click on a freshly filled button could race the rerun that fills it.
+        if ids and (popover := opened_popover(sourced, view.t("chart.sources_and_data"), ":material/source:",
+                                                f"sources-{name}")) is not None:
+            with popover:
                 source_table(sources, ids)
                 for query_name, frame in frames.items():
                     st.caption(view.t(f"query.{query_name}"))
                     page.table(frame)
         with download.popover(view.t("chart.download"), icon=":material/download:"):
             downloads(files, has_figure=figure is not None)
+
+
+def opened_popover(where, label: str, icon: str, key: str):
+    """A popover button; the popover itself only while it is open, else None (opening it reruns the page)."""
+    popover = where.popover(label, icon=icon, key=key, on_change="rerun")
+    return popover if popover.open else None
 
 
 def downloads(files: ChartFiles, has_figure: bool) -> None:
