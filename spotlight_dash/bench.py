@@ -281,10 +281,11 @@ def print_scale(figures: dict) -> None:
         if "error" in p:
             print(f"  {p['page']:<16} ERROR {p['error']}")
             continue
-        ratio = p["warm_s"] / p["queries_s"] if p["queries_s"] else float("nan")
+        compared = (f"page = {p['warm_s'] / p['queries_s']:.1f}x its queries" if p["queries"]
+                    else "no query to compare with")  # e.g. the Data page before sign-in
         print(f"  {p['page']:<16} {_s(p['warm_s'])} / {_s(p['warm_cpu_s'])} | {_s(p['cached_s'])} / "
               f"{_s(p['cached_cpu_s'])} | {_s(p['queries_s'])} / {_s(p['queries_cpu_s'])}"
-              f"  ({p['queries']} queries; page = {ratio:.1f}x its queries)")
+              f"  ({p['queries']} queries; {compared})")
     print("\nnamed queries, default view (first programme): DuckDB | pandas on frames in memory (median wall / CPU s)")
     for q in figures["queries"]:
         pandas_part = "" if q["pandas_s"] is None else (

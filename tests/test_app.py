@@ -64,6 +64,17 @@ def test_overview_shows_the_headline_figures(use_shipped):
     assert "There is only one snapshot so far" in text
 
 
+def test_a_headline_figure_opens_onto_its_sources(use_shipped):
+    source_columns = ["source_id", "document", "section", "quote", "file_sheet_row"]
+    at = _run("overview")
+    assert not [f for f in _frames(at) if list(f.columns) == source_columns]  # filled only when opened
+    at.session_state["sources-kpi-budget"] = True
+    shown = [f for f in _frames(at.run()) if list(f.columns) == source_columns]
+    assert len(shown) == 1
+    assert set(shown[0].source_id) == {"AR2020-budget-unw", "AR2020-budget-unfpa", "AR2020-budget-undp"}
+    assert shown[0].document.str.startswith("Annual Narrative Programme Report").all()
+
+
 def test_a_figure_nobody_reported_says_so_in_words(use_shipped):
     at = _run("overview", programme="SI-KGZ")
     assert "Total budget (USD)" not in {m.label for m in at.metric}

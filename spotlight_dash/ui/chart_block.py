@@ -16,10 +16,6 @@ from spotlight_dash.ui.language import t
 from spotlight_dash.ui.page import PAGE_CHARTS, View
 
 
-def all_sources(view: View) -> pd.DataFrame:
-    return data.run_query(view.snapshot.path, "sources", Filters())
-
-
 def frames_for(view: View, chart: charts.Chart, filters: Filters) -> dict[str, pd.DataFrame]:
     return {name: data.run_query(view.snapshot.path, name, filters) for name in chart.queries}
 
@@ -28,9 +24,8 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
     chart = charts.CHARTS[name]
     filters = replace(view.filters, **overrides)
     frames = frames_for(view, chart, filters)
-    sources = all_sources(view)
     ids = provenance.source_ids(frames.values())
-    files = ChartFiles.make(name, frames, filters, view.description, sources, view.as_of, view.snapshot.version,
+    files = ChartFiles.make(name, frames, filters, view.description, view.sources, view.as_of, view.snapshot.version,
                             font_scale, view.lang)
     figure = files.figure_at(height)  # drawn once: the alt text and the page's ZIP reuse it
     st.session_state.setdefault(PAGE_CHARTS, {})[name] = files  # for the page's ZIP download
@@ -52,7 +47,7 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
         if ids and (popover := opened_popover(sourced, view.t("chart.sources_and_data"), ":material/source:",
                                                 f"sources-{name}")) is not None:
             with popover:
-                source_table(sources, ids)
+                source_table(view.sources, ids)
                 for query_name, frame in frames.items():
                     st.caption(view.t(f"query.{query_name}"))
                     page.table(frame)

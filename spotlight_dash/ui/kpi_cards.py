@@ -5,12 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from spotlight_dash.kpis import KPI
-from spotlight_dash.ui.chart_block import all_sources, source_table
+from spotlight_dash.ui.chart_block import opened_popover, source_table
 from spotlight_dash.ui.page import View
 
 
 def row(view: View, kpis: list[KPI]) -> None:
-    sources = all_sources(view)
     for column, kpi in zip(st.columns(len(kpis)), kpis):
         with column, st.container(border=True):
             if kpi.reported:
@@ -18,6 +17,7 @@ def row(view: View, kpis: list[KPI]) -> None:
             else:
                 st.markdown(f"{kpi.label}  \n**{view.t('kpi.not_reported')}**")
             st.caption(kpi.detail)
-            if kpi.source_ids:
-                with st.popover(view.t("kpi.source"), icon=":material/source:"):
-                    source_table(sources, kpi.source_ids)
+            if kpi.source_ids and (popover := opened_popover(st, view.t("kpi.source"), ":material/source:",
+                                                             f"sources-kpi-{kpi.key}")) is not None:
+                with popover:
+                    source_table(view.sources, kpi.source_ids)

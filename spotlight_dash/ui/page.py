@@ -8,6 +8,7 @@ remembers (updated by the filter widgets) is the truth, and the URL follows it.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import pandas as pd
 import streamlit as st
@@ -33,6 +34,11 @@ class View:
 
     def q(self, name: str, **overrides) -> pd.DataFrame:
         return data.run_query(self.snapshot.path, name, replace(self.filters, **overrides))
+
+    @cached_property
+    def sources(self) -> pd.DataFrame:
+        """Every source row (a figure's sources may lie outside the filters), read once per run."""
+        return data.run_query(self.snapshot.path, "sources", Filters())
 
     @property
     def as_of(self) -> str:
