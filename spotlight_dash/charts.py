@@ -148,7 +148,7 @@ def _grid(rows: int, cols: int, placeholders: tuple[str, ...], options: tuple) -
 
 def _trace_axes(subplot) -> dict:
     """{"xaxis": "x2", "yaxis": "y2"} for the panel whose axes are layout.xaxis2 and layout.yaxis2."""
-    return {"xaxis": subplot.xaxis.plotly_name.replace("axis", ""), "yaxis": subplot.yaxis.plotly_name.replace("axis", "")}
+    return {name: getattr(subplot, name).plotly_name.replace("axis", "") for name in ("xaxis", "yaxis")}
 
 
 def _wrap(text: str, width: int) -> str:

@@ -79,6 +79,8 @@ def test_export_names_say_what_the_file_is():
         "spotlight-ca_si-kgz_budget-by-runo_all-years_kgz_v0012"
 
 
+IATI_FILE = "spotlight_unwomen_undp_ec_2021_extract.xml"
+
 
 @pytest.fixture(scope="module")
 def with_iati(shipped_store, tmp_path_factory):
@@ -88,13 +90,11 @@ def with_iati(shipped_store, tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SPOTLIGHT_STORE", str(folder))
         data = (ROOT / "tests" / "fixtures" / "iati" / IATI_FILE).read_bytes()
-        assert pipeline.import_iati(data, IATI_FILE, "tests", programme_id=REG, accept_warnings=True).status == "committed"
+        result = pipeline.import_iati(data, IATI_FILE, "tests", programme_id=REG, accept_warnings=True)
+        assert result.status == "committed"
     con = store.open_reader(store.current_state(folder).path)
     yield lambda name, **filters: queries.run_query(con.cursor(), name, Filters(**filters))
     con.close()
-
-
-IATI_FILE = "spotlight_unwomen_undp_ec_2021_extract.xml"
 
 
 @pytest.fixture(scope="module")
