@@ -1,8 +1,13 @@
 """Every chart from the shipped data: titled, sourced, dated; empty when nothing is reported, never zero-filled."""
 
+import shutil
+
+import plotly.graph_objects as go
 import pytest
 
-from spotlight_dash import charts, provenance
+from conftest import ROOT
+from spotlight_dash import charts, provenance, queries, store, synthetic
+from spotlight_dash.ingest import pipeline
 from spotlight_dash.queries import Filters
 
 REG = "SI-CA-REG"
@@ -72,3 +77,47 @@ def test_export_names_say_what_the_file_is():
         "spotlight-ca_media-hits-by-country_2020_v0007"
     assert charts.export_name("budget-by-runo", Filters(programme="SI-KGZ", country="KGZ"), 12) == \
         "spotlight-ca_si-kgz_budget-by-runo_all-years_kgz_v0012"
+
+
+IATI_FILE = "spotlight_unwomen_undp_ec_2021_extract.xml"
+
+
+@pytest.fixture(scope="module")
+def with_iati(shipped_store, tmp_path_factory):
+    """The shipped store plus one IATI file linked to the regional programme: the shipped data has none."""
+    folder = tmp_path_factory.mktemp("iati") / "store"
+    shutil.copytree(shipped_store, folder)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SPOTLIGHT_STORE", str(folder))
+        data = (ROOT / "tests" / "fixtures" / "iati" / IATI_FILE).read_bytes()
+        result = pipeline.import_iati(data, IATI_FILE, "tests", programme_id=REG, accept_warnings=True)
+        assert result.status == "committed"
+    con = store.open_reader(store.current_state(folder).path)
+    yield lambda name, **filters: queries.run_query(con.cursor(), name, Filters(**filters))
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def synthetic_q(tmp_path_factory):
+    """A small SYNTHETIC store: it has what the shipped data lacks, expenditure against the aim."""
+    folder = tmp_path_factory.mktemp("synthetic")
+    synthetic.build_store(folder, 1)
+    con = store.open_reader(store.current_state(folder).path)
+    programme = queries.run_query(con.cursor(), "programmes", Filters()).programme_id.iloc[0]
+    yield lambda name, **filters: queries.run_query(con.cursor(), name, Filters(**{**filters, "programme": programme}))
+    con.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("name", list(charts.CHARTS))
+def test_every_chart_is_a_valid_plotly_figure(with_iati, synthetic_q, name, lang):
+    """Charts are built unvalidated for speed: plotly's validation runs here instead, so that a misspelt
+    property or a bad value fails the tests rather than silently drawing nothing."""
+    chart = charts.CHARTS[name]
+    meta = charts.ChartMeta("Spotlight CA · 2020", "Source: x", "now", font_scale=1.6, lang=lang)
+    drawn = [figure for run in (with_iati, synthetic_q)
+             for filters in (dict(), dict(year=2020), dict(country="KAZ"), dict(indicator="3.2.2"))
+             if (figure := chart.figure(frames(run, chart, programme=REG, **filters), meta)) is not None]
+    assert drawn, "nothing drawn: the test would check nothing"
+    for figure in drawn:
+        go.Figure(figure.to_plotly_json())  # raises ValueError on an unknown property or a bad value
