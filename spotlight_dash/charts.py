@@ -281,7 +281,7 @@ def reach_against_target(frames: Frames, lang: str) -> Spec | None:
     # One panel per type with its own axis: direct and indirect are never added or stacked.
     layout, panels = make_subplots(rows=1, cols=len(types),
                                    subplot_titles=[_t(f"{t}_rights_holders", lang) for t in types])
-    bars = []
+    bars, notes = [], []
     for i, reach_type in enumerate(types, start=1):
         rows = df[df.reach_type == reach_type]
         actual = rows.dropna(subset=["actual"]).tail(1)
@@ -292,11 +292,19 @@ def reach_against_target(frames: Frames, lang: str) -> Spec | None:
         share = actual.share_of_target_pct.iloc[0] if len(actual) else None
         text = [_t("of_target", lang, value=_label(y[0], lang), share=fmt.percent(share, 1, lang))
                 if y[0] is not None else fmt.not_reported(lang), _label(y[1], lang)]
-        bars.append(dict(type="bar", x=x, y=[0 if v is None else v for v in y], text=text, textposition="outside",
-                         cliponaxis=False, marker=dict(color=[style.REACH_COLOURS[reach_type], style.MUTED]),
-                         showlegend=False, **panels[0][i - 1]))
+        axes = panels[0][i - 1]
+        bars.append(dict(type="bar", x=x, y=y, text=text, textposition="outside", cliponaxis=False,
+                         marker=dict(color=[style.REACH_COLOURS[reach_type], style.MUTED]), showlegend=False, **axes))
+        # A figure nobody reported has no bar, not a bar at 0: the words stand where it would be.
+        notes += [dict(text=fmt.not_reported(lang), x=label, y=0, xref=axes["xaxis"], yref=axes["yaxis"],
+                       yanchor="bottom", showarrow=False, font=dict(color="#555555"))
+                  for label, value in zip(x, y) if value is None]
         _update(layout, {f"yaxis{'' if i == 1 else i}": dict(rangemode="tozero", title=dict(text=_t("people", lang)))})
+    layout["annotations"] = [*layout.get("annotations", ()), *notes]
     return dict(data=bars, layout=layout)
+
+
+BREAKDOWN_GROUPS = 20
 
 
 def reach_breakdown(reach_type: str) -> Callable[[Frames, str], Spec | None]:
@@ -306,16 +314,27 @@ def reach_breakdown(reach_type: str) -> Callable[[Frames, str], Spec | None]:
                 & (df.sex.notna() | df.component.notna() | df.country.notna() | df.age_group.notna())]
         if df.empty:
             return None
-        what = df.component.fillna("") + [f" ({codes.country_name(c, lang)})" if isinstance(c, str) else ""
-                                          for c in df.country]
+        # Words for each distinct country and age group once, not once a row: thousands of rows at scale.
+        countries = {c: f" ({codes.country_name(c, lang)})" for c in df.country.dropna().unique()}
+        ages = {a: " " + _t(f"age.{a}", lang) for a in df.age_group.dropna().unique()}
+        words = lambda column, names: df[column].map(names).astype("string").fillna("")  # noqa: E731
+        df = df.assign(what=df.component.fillna("") + words("country", countries), sex=df.sex.fillna("all"),
+                       age_words=words("age_group", ages))
+        # Hundreds of groups would be bars no one can read: the largest are drawn, and say so.
+        largest = df.groupby("what", sort=False)["count"].max().nlargest(BREAKDOWN_GROUPS)
+        total = df.what.nunique()
+        notes = [] if total <= BREAKDOWN_GROUPS else [dict(
+            text=_t("largest_groups", lang, shown=BREAKDOWN_GROUPS, total=fmt.number(total, lang=lang)),
+            showarrow=False, xref="paper", yref="paper", x=1, y=1, xanchor="right", yanchor="bottom",
+            font=dict(size=11, color="#555555"))]
+        df = df[df.what.isin(largest.index)]
         bars = [dict(type="bar", y=rows.what, x=rows["count"], name=_t(f"sex.{sex}", lang), orientation="h",
                      marker=dict(color=style.SEX_COLOURS.get(sex, style.MUTED)),
-                     text=[f"{_label(v, lang)} {_t(f'age.{a}', lang) if a else ''}".strip()
-                           for v, a in zip(rows["count"], rows.age_group.fillna(""))],
+                     text=[_label(v, lang) + a for v, a in zip(rows["count"].tolist(), rows.age_words.tolist())],
                      textposition="auto")
-                for sex, rows in df.assign(what=what, sex=df.sex.fillna("all")).groupby("sex", sort=False)]
+                for sex, rows in df.groupby("sex", sort=False)]
         return dict(data=bars, layout=dict(barmode="group", xaxis=dict(title=dict(text=_t("people", lang))),
-                                           yaxis=dict(autorange="reversed")))
+                                           yaxis=dict(autorange="reversed"), annotations=notes))
     return draw
 
 

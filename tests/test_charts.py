@@ -2,6 +2,7 @@
 
 import shutil
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -45,6 +46,35 @@ def test_direct_and_indirect_reach_are_never_on_one_axis(q):
     assert len(figure.data) == 2 and figure.data[0].yaxis != figure.data[1].yaxis
     assert list(figure.data[0].y) == [6407, 231397]
     assert list(figure.data[1].y) == [5800330, 45739739]
+
+
+def test_reach_nobody_reported_is_no_bar_and_says_so(q):
+    from spotlight_dash.exports import alt_text
+
+    chart = charts.CHARTS["reach-against-target"]
+    frame = q("reach_against_target", programme=REG)
+    unreported = frame.assign(actual=frame.actual.where(frame.reach_type != "direct"),
+                              period_id=frame.period_id.where(frame.reach_type != "direct"))
+    figure = chart.figure({"reach_against_target": unreported}, META)
+    direct = figure.data[0]
+    assert list(direct.y) == [None, 231397]  # no bar at 0 for the missing figure
+    assert [a.text for a in figure.layout.annotations if a.text == "not reported"] == ["not reported"]
+    described = alt_text.describe(figure, "Reach", "Spotlight CA", "people", "Source: …")
+    assert "Reached not reported" in described and "Reached 0" not in described
+
+
+def test_a_reach_breakdown_of_many_groups_draws_the_largest_and_says_so(q):
+    chart = charts.CHARTS["reach-direct-breakdown"]
+    shipped = chart.figure(frames(q, chart, programme=REG), META)
+    assert not [a for a in shipped.layout.annotations if "largest" in a.text]  # a handful: all drawn
+    template = q("reach", programme=REG).iloc[[0]]
+    many = pd.concat([template.assign(kind="actual", reach_type="direct", component=f"Group {i}", country=None,
+                                      sex=None, age_group=None, count=i) for i in range(1, 31)], ignore_index=True)
+    figure = chart.figure({"reach": many}, META)
+    drawn = {label for bar in figure.data for label in bar.y}
+    assert drawn == {f"Group {i}" for i in range(11, 31)}
+    assert [a.text for a in figure.layout.annotations if "largest" in a.text] == [
+        "The 20 largest of 30 groups; the chart's data has every group."]
 
 
 def test_runo_colours_are_fixed_on_every_chart(q):
