@@ -26,12 +26,20 @@ st.subheader(t("results.framework"))
 rag_marks = {level: f"{mark} {metrics.rag_name(level, view.lang)}"
              for level, mark in zip(metrics.RAG_LEVELS, ("🟢", "🟠", "🔴", "⚪"))}
 outcomes = framework[framework.level != "output"]
+# Each indicator's outcome (its result is the outcome or one of its outputs), to count them at once.
+outcome_of = {code: code if level != "output" else parent
+              for code, level, parent in zip(framework.result_code, framework.level, framework.parent_code)}
+counts = progress.result_code.map(outcome_of).value_counts()
 for outcome in outcomes.itertuples():
-    outputs = framework[framework.parent_code == outcome.result_code]
-    codes = [outcome.result_code, *outputs.result_code]
-    rows = progress[progress.result_code.isin(codes)]
-    with st.expander(t("results.outcome", code=outcome.result_code, statement=outcome.statement, count=len(rows)),
-                     expanded=len(outcomes) < 4):
+    # A closed outcome's table is made when it is opened: a large framework has dozens.
+    section = st.expander(t("results.outcome", code=outcome.result_code, statement=outcome.statement,
+                            count=int(counts.get(outcome.result_code, 0))),
+                          expanded=len(outcomes) < 4, key=f"outcome-{outcome.result_code}", on_change="rerun")
+    if not section.open:
+        continue
+    with section:
+        outputs = framework[framework.parent_code == outcome.result_code]
+        rows = progress[progress.result_code.isin([outcome.result_code, *outputs.result_code])]
         for output in outputs.itertuples():
             st.markdown(f"**{output.result_code}** {output.statement}")
         if rows.empty:
@@ -50,8 +58,9 @@ if not unplaced.empty:
 st.subheader(t("results.history"))
 options = list(progress.indicator_code)
 asked = st.query_params.get("indicator")
+titles = dict(zip(progress.indicator_code, progress.title))
 chosen = st.selectbox(t("results.indicator"), options, key="indicator", index=options.index(asked) if asked in options else 0,
-                      format_func=lambda c: f"{c} · {progress.set_index('indicator_code').title.get(c, '')}"[:120])
+                      format_func=lambda c: f"{c} · {titles.get(c, '')}"[:120])
 st.query_params["indicator"] = chosen
 chart_block.show(view, "indicator-history", indicator=chosen)
 page.footer(view)

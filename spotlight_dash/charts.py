@@ -314,27 +314,34 @@ def reach_breakdown(reach_type: str) -> Callable[[Frames, str], Spec | None]:
                 & (df.sex.notna() | df.component.notna() | df.country.notna() | df.age_group.notna())]
         if df.empty:
             return None
+        # Periods side by side would read as groups: without a year chosen, the latest is drawn.
+        periods = list(dict.fromkeys(df.period_id))  # in period order, as the query sorts them
+        notes = [] if len(periods) == 1 else [_t("latest_period", lang, period=periods[-1])]
+        df = df[df.period_id == periods[-1]]
         # Words for each distinct country and age group once, not once a row: thousands of rows at scale.
         countries = {c: f" ({codes.country_name(c, lang)})" for c in df.country.dropna().unique()}
         ages = {a: " " + _t(f"age.{a}", lang) for a in df.age_group.dropna().unique()}
-        words = lambda column, names: df[column].map(names).astype("string").fillna("")  # noqa: E731
+        def words(column: str, names: dict) -> pd.Series:
+            return df[column].map(names).astype("string").fillna("")
+
         df = df.assign(what=df.component.fillna("") + words("country", countries), sex=df.sex.fillna("all"),
                        age_words=words("age_group", ages))
         # Hundreds of groups would be bars no one can read: the largest are drawn, and say so.
         largest = df.groupby("what", sort=False)["count"].max().nlargest(BREAKDOWN_GROUPS)
         total = df.what.nunique()
-        notes = [] if total <= BREAKDOWN_GROUPS else [dict(
-            text=_t("largest_groups", lang, shown=BREAKDOWN_GROUPS, total=fmt.number(total, lang=lang)),
-            showarrow=False, xref="paper", yref="paper", x=1, y=1, xanchor="right", yanchor="bottom",
-            font=dict(size=11, color="#555555"))]
-        df = df[df.what.isin(largest.index)]
+        if total > BREAKDOWN_GROUPS:
+            notes.append(_t("largest_groups", lang, shown=BREAKDOWN_GROUPS, total=fmt.number(total, lang=lang)))
+            df = df[df.what.isin(largest.index)]
         bars = [dict(type="bar", y=rows.what, x=rows["count"], name=_t(f"sex.{sex}", lang), orientation="h",
                      marker=dict(color=style.SEX_COLOURS.get(sex, style.MUTED)),
                      text=[_label(v, lang) + a for v, a in zip(rows["count"].tolist(), rows.age_words.tolist())],
                      textposition="auto")
                 for sex, rows in df.groupby("sex", sort=False)]
-        return dict(data=bars, layout=dict(barmode="group", xaxis=dict(title=dict(text=_t("people", lang))),
-                                           yaxis=dict(autorange="reversed"), annotations=notes))
+        return dict(data=bars, layout=dict(
+            barmode="group", xaxis=dict(title=dict(text=_t("people", lang))), yaxis=dict(autorange="reversed"),
+            annotations=[dict(text=_wrap(" ".join(notes), 70), showarrow=False, xref="paper", yref="paper", x=1,
+                              y=1, xanchor="right", yanchor="bottom", align="right",
+                              font=dict(size=11, color="#555555"))] if notes else []))
     return draw
 
 

@@ -30,15 +30,18 @@ def rows_for(sources: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
 
 def source_line(sources: pd.DataFrame, ids: Iterable[str], limit: int = 3, lang: str = "en") -> str:
     """ "Source: Annual report 2020 (Budget); MPTF factsheet" — documents in order, sections merged."""
-    rows = sources[sources.source_id.isin(list(ids))]
-    if rows.empty:
+    wanted = set(ids)
+    # Plain lists, not pandas: a few ids among hundreds of sources, once for every chart of a page.
+    rows = [row for row in zip(sources.source_id.tolist(), sources.citation.tolist(), sources.location.tolist(),
+                               sources.section.tolist()) if row[0] in wanted]
+    if not rows:
         return labels.t("source.not_recorded", lang)
     documents: dict[str, list[str]] = {}
-    for row in rows.itertuples():
-        name = row.citation if isinstance(row.citation, str) else (row.location or row.source_id)
+    for source_id, citation, location, section in rows:
+        name = citation if isinstance(citation, str) else (location or source_id)
         sections = documents.setdefault(name, [])
-        if isinstance(row.section, str) and row.section not in sections:
-            sections.append(row.section)
+        if isinstance(section, str) and section not in sections:
+            sections.append(section)
     parts = []
     for name, sections in documents.items():
         shown = ", ".join(sections[:2]) + (", …" if len(sections) > 2 else "")

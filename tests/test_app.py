@@ -153,6 +153,17 @@ def test_results_lists_indicators_without_data_and_drills_into_one(use_shipped):
     assert any("5,900,000" in c.proto.spec for c in at.get("plotly_chart"))
 
 
+def test_an_outcome_counts_its_indicators_while_closed_and_opens_onto_them(use_shipped):
+    at = _run("results")  # five outcomes: closed at first
+    labels = [e.label for e in at.expander]
+    assert len(labels) == 5 and "3 · Gender equitable social norms" in labels[2] and labels[2].endswith("(2 indicators)")
+    before = [f for f in _frames(at) if "status" in f.columns]
+    assert not before  # a closed outcome's table is not made
+    at.session_state["outcome-3"] = True
+    opened = [f for f in _frames(at.run()) if "status" in f.columns]
+    assert len(opened) == 1 and len(opened[0]) == 2 and set(opened[0].result_code) <= {"3", "3.1", "3.2"}
+
+
 def test_context_shows_official_titles_and_countries_without_data(use_shipped):
     at = _run("context")
     text = _text(at)

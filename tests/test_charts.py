@@ -77,6 +77,17 @@ def test_a_reach_breakdown_of_many_groups_draws_the_largest_and_says_so(q):
         "The 20 largest of 30 groups; the chart's data has every group."]
 
 
+def test_a_reach_breakdown_of_several_years_draws_the_latest_and_says_so(q):
+    chart = charts.CHARTS["reach-direct-breakdown"]
+    reach = q("reach", programme=REG)
+    rows = reach[(reach.kind == "actual") & (reach.reach_type == "direct") & reach.component.notna()]
+    later = rows.assign(period_id="2021", count=rows["count"] + 1)
+    figure = chart.figure({"reach": pd.concat([reach, later], ignore_index=True)}, META)
+    assert sorted(v for bar in figure.data for v in bar.x) == sorted(later["count"])  # 2021's figures only
+    assert [a.text for a in figure.layout.annotations if "period" in a.text] == [
+        "Latest period reported: 2021; choose a year to see another."]
+
+
 def test_runo_colours_are_fixed_on_every_chart(q):
     chart = charts.CHARTS["budget-by-runo"]
     bar = chart.figure(frames(q, chart, programme=REG), META).data[0]

@@ -118,6 +118,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.target": ("Target", "Цель"),
     "chart.of_target": ("{value}<br>{share} of target", "{value}<br>{share} от цели"),
     "chart.people": ("people", "человек"),
+    "chart.latest_period": ("Latest period reported: {period}; choose a year to see another.",
+                            "Последний отчётный период: {period}; другой можно выбрать в фильтре года."),
     "chart.largest_groups": ("The {shown} largest of {total} groups; the chart's data has every group.",
                              "Показаны {shown} крупнейших групп из {total}; в данных графика есть все группы."),
     "chart.sex.female": ("female", "женщины"),

@@ -6,7 +6,7 @@ page never mixes figures from two snapshots.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 import duckdb
@@ -34,11 +34,17 @@ def current_snapshot() -> Snapshot:
     return Snapshot(state.version, str(state.path) if state.path else None, tuple(state.problems))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
 def run_query(path: str, name: str, filters: queries.Filters) -> pd.DataFrame:
+    # The cache key is the filters' values: Streamlit hashes a tuple of plain values several times
+    # faster than a dataclass, and a page asks for a dozen frames on every run.
+    return _run_query(path, name, astuple(filters))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _run_query(path: str, name: str, filter_values: tuple) -> pd.DataFrame:
     cursor = _connection(path).cursor()
     try:
-        return queries.run_query(cursor, name, filters)
+        return queries.run_query(cursor, name, queries.Filters(*filter_values))
     finally:
         cursor.close()
 
