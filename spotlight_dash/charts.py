@@ -26,7 +26,9 @@ from spotlight_dash import codes, labels, metrics, style
 from spotlight_dash import formatting as fmt
 
 Frames = dict[str, pd.DataFrame]
-Spec = dict  # a figure before its title and footer: {"data": [trace dicts], "layout": {...}}
+# A figure before its title and footer: {"data": [trace dicts], "layout": {...}}, and optionally
+# "note": what the reader must know about what is drawn, shown under the subtitle.
+Spec = dict
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def finish(spec: Spec, title: str, unit: str, meta: ChartMeta, height: int) -> g
     # Wrapped, not cut: a half-width chart on screen and an exported square both keep every word,
     # in Russian too, whose words run longer. The top margin grows with the lines of the heading.
     heading = _wrap(prefix + title, 34)
-    subtitle = _wrap(f"{meta.filters} · {unit}", 54)
+    subtitle = _wrap(f"{meta.filters} · {unit}", 54) + (f"<br>{_wrap(spec['note'], 54)}" if spec.get("note") else "")
     # The footer starts where the plot starts, right of any bar labels, and sits under any slanted
     # axis labels: both take room from it.
     side_labels, slanted_labels = _axis_label_lengths(spec)
@@ -321,9 +323,14 @@ def reach_breakdown(reach_type: str) -> Callable[[Frames, str], Spec | None]:
         periods = list(dict.fromkeys(r["period_id"] for r in rows))  # in period order, as the query sorts them
         notes = [] if len(periods) == 1 else [_t("latest_period", lang, period=periods[-1])]
         rows = [r for r in rows if r["period_id"] == periods[-1]]
+        ages = {a: _t(f"age.{a}", lang) for a in {_text(r["age_group"]) for r in rows} if a}
+        # Several age groups of one component would be bars drawn over each other: each gets its own row.
+        age_in_label = len(ages) > 1
         for r in rows:
-            country = _text(r["country"])
-            r["what"] = (_text(r["component"]) or "") + (f" ({codes.country_name(country, lang)})" if country else "")
+            country, age = _text(r["country"]), ages.get(_text(r["age_group"]), "")
+            r["what"] = ((_text(r["component"]) or "") + (f" ({codes.country_name(country, lang)})" if country else "")
+                         + (f" · {age}" if age_in_label and age else ""))
+            r["text"] = _label(r["count"], lang) + (f" {age}" if age and not age_in_label else "")
         # Hundreds of groups would be bars no one can read: the largest are drawn, and say so.
         largest: dict[str, float] = {}
         for r in rows:
@@ -335,18 +342,13 @@ def reach_breakdown(reach_type: str) -> Callable[[Frames, str], Spec | None]:
         by_sex: dict[str, list[dict]] = {}
         for r in rows:
             by_sex.setdefault(_text(r["sex"]) or "all", []).append(r)
-        ages = {a: " " + _t(f"age.{a}", lang) for a in {_text(r["age_group"]) for r in rows} if a}
         bars = [dict(type="bar", y=[r["what"] for r in group], x=[r["count"] for r in group],
                      name=_t(f"sex.{sex}", lang), orientation="h",
                      marker=dict(color=style.SEX_COLOURS.get(sex, style.MUTED)),
-                     text=[_label(r["count"], lang) + ages.get(_text(r["age_group"]), "") for r in group],
-                     textposition="auto")
+                     text=[r["text"] for r in group], textposition="auto")
                 for sex, group in by_sex.items()]
-        return dict(data=bars, layout=dict(
-            barmode="group", xaxis=dict(title=dict(text=_t("people", lang))), yaxis=dict(autorange="reversed"),
-            annotations=[dict(text=_wrap(" ".join(notes), 70), showarrow=False, xref="paper", yref="paper", x=1,
-                              y=1, xanchor="right", yanchor="bottom", align="right",
-                              font=dict(size=11, color="#555555"))] if notes else []))
+        return dict(data=bars, layout=dict(barmode="group", xaxis=dict(title=dict(text=_t("people", lang))),
+                                           yaxis=dict(autorange="reversed")), note=" ".join(notes))
     return draw
 
 
