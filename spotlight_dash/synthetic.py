@@ -44,7 +44,7 @@ def frames(scale: float, seed: int = 7) -> dict[str, pd.DataFrame]:
     """Every table of the schema, SYNTHETIC, at ``scale``."""
     rng = np.random.default_rng(seed)
     progs = programme_ids(scale)
-    topics = ("finance", "delivery", "reach", "media", "indicators", "results", "comms", "grants")
+    topics = ("finance", "delivery", "reach", "media", "indicators", "results", "comms", "grants", "iati")
     out: dict[str, pd.DataFrame] = {}
     out["documents"] = pd.DataFrame([{
         "document_id": DOCUMENT, "file": "SYNTHETIC.txt", "title": "SYNTHETIC benchmark data, not real figures",
@@ -81,9 +81,8 @@ def frames(scale: float, seed: int = 7) -> dict[str, pd.DataFrame]:
           float(rng.integers(5, 40)), None, "SYNTHETIC-sdg")
          for c in ("5.2.1", "5.3.1") for country in COUNTRIES[:4] for y in YEARS[::2]],
         columns=schema.TABLES["sdg_values"].columns)
-    # Tables the generator does not fill (the IATI ones) are empty, as in a store with no IATI file.
-    empty = {name: pd.DataFrame(columns=table.columns) for name, table in schema.TABLES.items() if name not in out}
-    return {name: {**out, **empty}[name][schema.TABLES[name].columns] for name in schema.TABLES}
+    out.update(_iati(progs, max(6, int(2 * scale)), rng))
+    return {name: out[name][schema.TABLES[name].columns] for name in schema.TABLES}
 
 
 def _results(progs: list[str], rng) -> dict[str, pd.DataFrame]:
@@ -205,6 +204,44 @@ def _communications(progs: list[str], rng) -> dict[str, pd.DataFrame]:
         "grants": pd.DataFrame(grants, columns=schema.TABLES["grants"].columns),
         "reference_group": pd.DataFrame(group, columns=schema.TABLES["reference_group"].columns),
     }
+
+
+PUBLISHERS = (("SYNTHETIC-UNW", "SYNTHETIC UN Women"), ("SYNTHETIC-UNFPA", "SYNTHETIC UNFPA"),
+              ("SYNTHETIC-UNDP", "SYNTHETIC UNDP"))
+
+
+def _iati(progs: list[str], activities: int, rng) -> dict[str, pd.DataFrame]:
+    """``activities`` SYNTHETIC IATI activities, a third of them linked to no programme (as imported files
+    are until a user links them), each with a country, yearly budgets and expenditure, and two indicators."""
+    tables: dict[str, list] = {name: [] for name in schema.IATI_TABLES}
+    for i in range(activities):
+        ident = f"SYNTHETIC-ACT-{i:06d}"
+        org_ref, org_name = PUBLISHERS[i % len(PUBLISHERS)]
+        programme = progs[i % len(progs)] if i % 3 else None
+        src = _source(programme or progs[0], "iati")
+        country = ("KZ", "KG", "TJ", "TM", "UZ", "AF")[i % 6]  # IATI publishes ISO 3166-1 alpha-2
+        tables["iati_activities"].append((
+            ident, org_ref, org_name, f"SYNTHETIC activity {i}", "USD", "2", dt.date(YEARS[0], 1, 1), None,
+            dt.date(YEARS[-1], 12, 31), None, bool(i % 2), programme, src))
+        tables["iati_participants"].append((ident, "funding", "SYNTHETIC-FUND", "SYNTHETIC fund", "40", src))
+        tables["iati_countries"].append((ident, country, None, 100.0, src))
+        tables["iati_sectors"].append((ident, "1", "15180", "SYNTHETIC sector", 100.0, src))
+        for year in YEARS:
+            budget = float(rng.integers(50_000, 500_000))
+            tables["iati_budgets"].append((ident, "original", "committed", dt.date(year, 1, 1), dt.date(year, 12, 31), 1,
+                                           budget, "USD", dt.date(year, 1, 1), src))
+            tables["iati_transactions"].append((ident, "4", "expenditure", dt.date(year, 6, 30), "USD",
+                                                round(budget * rng.uniform(0.2, 1.0), 2), 1, None, org_name, None, src))
+        for indicator in (1, 2):
+            tables["iati_indicators"].append((ident, 1, indicator, "1", "SYNTHETIC result", f"SYNTHETIC indicator {indicator}",
+                                              "1", True, src))
+            tables["iati_indicator_values"] += [
+                (ident, 1, indicator, "baseline", None, None, None, 1, YEARS[0], 0.0, None, None, src),
+                (ident, 1, indicator, "target", dt.date(YEARS[-1], 1, 1), dt.date(YEARS[-1], 12, 31), None, 1, None,
+                 float(rng.integers(50, 500)), None, None, src),
+                (ident, 1, indicator, "actual", dt.date(YEARS[2], 1, 1), dt.date(YEARS[2], 12, 31), None, 1, None,
+                 float(rng.integers(10, 400)), None, None, src)]
+    return {name: pd.DataFrame(rows, columns=schema.TABLES[name].columns) for name, rows in tables.items()}
 
 
 def build_store(folder: Path, scale: float, seed: int = 7) -> tuple[int, dict[str, pd.DataFrame]]:

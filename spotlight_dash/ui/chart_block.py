@@ -44,8 +44,8 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
         # The sources are made only while their popover is open: a page would otherwise build and send
         # every chart's tables on each run, for popovers that are mostly never opened. Downloads stay
         # ready: a click on a freshly filled button could race the rerun that fills it.
-        if ids and (popover := opened_popover(sourced, view.t("chart.sources_and_data"), ":material/source:",
-                                                f"sources-{name}")) is not None:
+        if ids and (popover := page.opened_popover(sourced, view.t("chart.sources_and_data"), ":material/source:",
+                                                     f"sources-{name}")) is not None:
             with popover:
                 source_table(view.sources, ids)
                 for query_name, frame in frames.items():
@@ -53,12 +53,6 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
                     page.table(frame)
         with download.popover(view.t("chart.download"), icon=":material/download:"):
             downloads(files, has_figure=figure is not None)
-
-
-def opened_popover(where, label: str, icon: str, key: str):
-    """A popover button; the popover itself only while it is open, else None (opening it reruns the page)."""
-    popover = where.popover(label, icon=icon, key=key, on_change="rerun")
-    return popover if popover.open else None
 
 
 def downloads(files: ChartFiles, has_figure: bool) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from spotlight_dash.kpis import KPI
-from spotlight_dash.ui.chart_block import opened_popover, source_table
-from spotlight_dash.ui.page import View
+from spotlight_dash.ui.chart_block import source_table
+from spotlight_dash.ui.page import View, opened_popover
 
 
 def row(view: View, kpis: list[KPI]) -> None:

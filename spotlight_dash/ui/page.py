@@ -164,6 +164,12 @@ def table(frame: pd.DataFrame, **column_config) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", column_config=headers)
 
 
+def opened_popover(where, label: str, icon: str, key: str):
+    """A popover button; the popover itself only while it is open, else None (opening it reruns the page)."""
+    popover = where.popover(label, icon=icon, key=key, on_change="rerun")
+    return popover if popover.open else None
+
+
 def zip_button(view: View) -> None:
     """Every chart drawn on this page as PNG (wide) with its data and alt text, in one ZIP."""
     shown: dict[str, chart_files.ChartFiles] = st.session_state.get(PAGE_CHARTS, {})
