@@ -59,9 +59,12 @@ class Choices:
 
 def choices_from(run: Callable[[str], pd.DataFrame], lang: str = "en") -> Choices:
     """The choices a store offers; ``run(name)`` runs a named query without filters."""
-    programmes = run("programmes").drop_duplicates("programme_id")
-    ordered = sorted(zip(programmes.programme_id, programmes.short_name), key=lambda p: (p[0] != "SI-CA-REG", p[0]))
-    return Choices(programmes=dict(ordered), years=tuple(int(y) for y in run("years").year), lang=lang)
+    programmes = run("programmes")
+    names: dict[str, str] = {}
+    for programme, short_name in zip(programmes.programme_id.tolist(), programmes.short_name.tolist()):
+        names.setdefault(programme, short_name)  # a programme's first row, as the query orders them
+    ordered = sorted(names.items(), key=lambda p: (p[0] != "SI-CA-REG", p[0]))
+    return Choices(programmes=dict(ordered), years=tuple(int(y) for y in run("years").year.tolist()), lang=lang)
 
 
 def _coerce(name: str, raw: str):
