@@ -164,6 +164,12 @@ def test_an_outcome_counts_its_indicators_while_closed_and_opens_onto_them(use_s
     assert len(opened) == 1 and len(opened[0]) == 2 and set(opened[0].result_code) <= {"3", "3.1", "3.2"}
 
 
+def test_a_missing_cell_in_a_table_is_a_dash_not_none(use_shipped):
+    at = _run("results")
+    unplaced = next(d for d in at.dataframe if d.value.result_code.isna().any())  # an indicator without a result
+    assert unplaced.proto.placeholder == "—"
+
+
 def test_context_shows_official_titles_and_countries_without_data(use_shipped):
     at = _run("context")
     text = _text(at)

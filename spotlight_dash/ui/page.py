@@ -22,6 +22,7 @@ from spotlight_dash.ui.language import t
 REMEMBERED = "view_filters"
 PAGE_CHARTS = "page_charts"  # the charts chart_block drew in this run: name -> ChartFiles
 ALL = "all"
+MISSING_CELL = "—"
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,9 @@ def table(frame: pd.DataFrame, **column_config) -> None:
             headers[name] = {**config, "label": config.get("label") or labels.column(name, lang)}
         else:
             headers[name] = config or labels.column(name, lang)
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=headers)
+    # A missing cell is a dash, as in a printed report, not Streamlit's "None" (which reads like a
+    # value); "not reported" in words would spill over narrow columns.
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=headers, placeholder=MISSING_CELL)
 
 
 def opened_popover(where, label: str, icon: str, key: str):
