@@ -101,7 +101,7 @@ def finish(spec: Spec, title: str, unit: str, meta: ChartMeta, height: int) -> g
     layout["annotations"] = [*layout.get("annotations", ()), dict(
         text=footer, showarrow=False, xref="paper", yref="paper",
         x=0, y=0, yshift=-below, xanchor="left", yanchor="top",
-        font=dict(size=11 * scale, color="#555555"), align="left")]
+        font=dict(size=11 * scale, color=style.NOTE), align="left")]
     return go.Figure(data=spec["data"], layout=layout, _validate=False)
 
 
@@ -151,6 +151,12 @@ def _grid(rows: int, cols: int, placeholders: tuple[str, ...], options: tuple) -
 def _trace_axes(subplot) -> dict:
     """{"xaxis": "x2", "yaxis": "y2"} for the panel whose axes are layout.xaxis2 and layout.yaxis2."""
     return {name: getattr(subplot, name).plotly_name.replace("axis", "") for name in ("xaxis", "yaxis")}
+
+
+def _axis_layout(panel: dict, xaxis: dict | None = None, yaxis: dict | None = None) -> dict:
+    """Layout changes for one panel's axes: the trace's "x2"/"y2" name the layout's xaxis2/yaxis2."""
+    changes = {"x": xaxis, "y": yaxis}
+    return {f"{axis}axis{panel[f'{axis}axis'][1:]}": change for axis, change in changes.items() if change}
 
 
 def _wrap(text: str, width: int) -> str:
@@ -300,9 +306,9 @@ def reach_against_target(frames: Frames, lang: str) -> Spec | None:
                          marker=dict(color=[style.REACH_COLOURS[reach_type], style.MUTED]), showlegend=False, **axes))
         # A figure nobody reported has no bar, not a bar at 0: the words stand where it would be.
         notes += [dict(text=fmt.not_reported(lang), x=label, y=0, xref=axes["xaxis"], yref=axes["yaxis"],
-                       yanchor="bottom", showarrow=False, font=dict(color="#555555"))
+                       yanchor="bottom", showarrow=False, font=dict(color=style.NOTE))
                   for label, value in zip(x, y) if value is None]
-        _update(layout, {f"yaxis{'' if i == 1 else i}": dict(rangemode="tozero", title=dict(text=_t("people", lang)))})
+        _update(layout, _axis_layout(axes, yaxis=dict(rangemode="tozero", title=dict(text=_t("people", lang)))))
     layout["annotations"] = [*layout.get("annotations", ()), *notes]
     return dict(data=bars, layout=layout)
 
@@ -437,9 +443,8 @@ def campaigns_compared(frames: Frames, lang: str) -> Spec | None:
                          text=[_label(v, lang) for v in rows[measure]], textposition="outside", cliponaxis=False,
                          marker=dict(color=style.SPOTLIGHT_PURPLE), hovertext=rows.name, showlegend=False,
                          **panels[i - 1][0]))
-        suffix = "" if i == 1 else str(i)
-        _update(layout, {f"yaxis{suffix}": dict(categoryarray=order, categoryorder="array"),
-                         f"xaxis{suffix}": dict(range=[0, float(rows[measure].max()) * 1.2])})
+        _update(layout, _axis_layout(panels[i - 1][0], yaxis=dict(categoryarray=order, categoryorder="array"),
+                                     xaxis=dict(range=[0, float(rows[measure].max()) * 1.2])))
     layout["height"] = 160 + 60 * sum(int(df[m].notna().sum()) for m in measures) + 40 * len(measures)
     return dict(data=bars, layout=layout)
 
@@ -498,11 +503,10 @@ def sdg_context(frames: Frames, lang: str) -> Spec | None:
                              text=[fmt.percent(v, 1, lang) for v in series.value], textposition="outside",
                              cliponaxis=False, legendgroup=str(year), legendrank=year,
                              showlegend=in_legend.setdefault(year, i) == i, **panels[i - 1][0]))
-        suffix = "" if i == 1 else str(i)
         xaxis = dict(range=[0, highest * 1.2], rangemode="tozero")
         if i == len(by_code):
             xaxis["title"] = dict(text=_t("share_of_women", lang))
-        _update(layout, {f"yaxis{suffix}": dict(autorange="reversed"), f"xaxis{suffix}": xaxis})
+        _update(layout, _axis_layout(panels[i - 1][0], yaxis=dict(autorange="reversed"), xaxis=xaxis))
     # Panel titles on the left, the years' legend on the right: long (Russian) titles never run into it.
     for title in layout["annotations"]:
         title.update(x=0, xanchor="left")
@@ -537,9 +541,8 @@ def iati_delivery_by_organisation(frames: Frames, lang: str) -> Spec | None:
                      mode="lines+markers", line=dict(color=colour, dash="dot"), marker=dict(symbol="diamond"),
                      **panels[i - 1][0]),
             ]
-        suffix = "" if i == 1 else str(i)
-        _update(layout, {f"yaxis{suffix}": dict(title=dict(text=currency), rangemode="tozero"),
-                         f"xaxis{suffix}": dict(type="category", categoryorder="category ascending")})
+        _update(layout, _axis_layout(panels[i - 1][0], yaxis=dict(title=dict(text=currency), rangemode="tozero"),
+                                     xaxis=dict(type="category", categoryorder="category ascending")))
     # Up to eight series: listed beside the plot, where they do not cover the subtitle.
     _update(layout, dict(barmode="group", height=260 + 260 * len(currencies),
                          legend=dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top")))

@@ -16,6 +16,7 @@ OKABE_ITO = {
 SPOTLIGHT_PURPLE = "#5B2C83"  # the programme's colour, for single-series charts
 MUTED = "#8C8C8C"  # targets, aims and "not reported"
 TEXT = "#222222"
+NOTE = "#555555"  # words in a chart that are not data: its footer, "not reported"
 FONT = "DejaVu Sans, Arial, sans-serif"  # installed by the README's commands (fonts-dejavu-core)
 
 RUNO_COLOURS = {"UNW": OKABE_ITO["blue"], "UNFPA": OKABE_ITO["orange"], "UNDP": OKABE_ITO["green"],
