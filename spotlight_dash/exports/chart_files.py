@@ -102,7 +102,7 @@ class ChartFiles:
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The chart's data with headers in the file's language (the sheet names stay the query names)."""
-        return {name: frame.rename(columns=lambda c: labels.column(c, self.lang)) for name, frame in self.frames.items()}
+        return {name: labels.with_headers(frame, self.lang) for name, frame in self.frames.items()}
 
     def xlsx(self) -> bytes:
         return workbook(self.about(), self.tables(), labels.t("about.sheet", self.lang))

@@ -27,10 +27,6 @@ def _headline(view: StoreView) -> list[kpis.KPI]:
                          view.q("media_summary"), view.lang)
 
 
-def _table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return frame.rename(columns=lambda c: labels.column(c, lang))
-
-
 def outline(view: StoreView, since: int | None = None) -> list[Slide]:
     """What the pack says, slide by slide; both formats draw exactly this."""
     t = labels.scoped("pack", view.lang)
@@ -40,7 +36,7 @@ def outline(view: StoreView, since: int | None = None) -> list[Slide]:
         view.choices.label("programme", view.filters.programme),
         t("period", period=view.choices.label("year", view.filters.year)), t("filters", filters=view.description),
         view.as_of])]
-    slides.append(Slide(t("headline"), table=_table(pd.DataFrame(
+    slides.append(Slide(t("headline"), table=labels.with_headers(pd.DataFrame(
         [{"figure": k.label, "value": k.value if k.reported else view.t("kpi.not_reported"), "detail": k.detail}
          for k in now]), view.lang)))
     finance = view.q("finance_detail")
@@ -52,7 +48,7 @@ def outline(view: StoreView, since: int | None = None) -> list[Slide]:
     slides.append(Slide(t("indicators"), [t("indicators_count", count=len(reasons))],
                         [view.chart_files("indicators-by-rag")]))
     if not reasons.empty:
-        slides.append(Slide(t("reasons"), table=_table(reasons.head(14), view.lang)))
+        slides.append(Slide(t("reasons"), table=labels.with_headers(reasons.head(14), view.lang)))
         if len(reasons) > 14:
             slides[-1].lines.append(t("more_indicators", count=len(reasons) - 14))
     slides.append(Slide(t("reach"), [t("reach_never_added")], [view.chart_files("reach-against-target")]))
@@ -78,7 +74,7 @@ def _changes(view: StoreView, now: list[kpis.KPI], since: int | None) -> Slide:
         changes = kpis.compare(_headline(old), now, view.lang).drop(columns="changed")
     finally:
         old.close()
-    return Slide(view.t("pack.changed_since", version=since), table=_table(changes, view.lang).rename(
+    return Slide(view.t("pack.changed_since", version=since), table=labels.with_headers(changes, view.lang).rename(
         columns={view.t("column.then"): view.t("overview.then", version=since),
                  view.t("column.now"): view.t("overview.now", version=view.version)}))
 

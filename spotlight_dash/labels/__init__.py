@@ -55,3 +55,8 @@ def t_or(key: str, lang: str, fallback: str, **values) -> str:
 def column(name: str, lang: str = DEFAULT) -> str:
     """A table column's header; a column no catalogue names keeps its name."""
     return t_or(f"column.{name}", lang, name)
+
+
+def with_headers(frame, lang: str = DEFAULT):
+    """A data frame whose column headers are in ``lang`` (for files and slides; pages use page.table)."""
+    return frame.rename(columns=lambda name: column(name, lang))
