@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from spotlight_dash import queries, store, workbook_template
-from spotlight_dash.ingest import pipeline, textdir, workbook
+from spotlight_dash.ingest import pipeline, textdir
 from spotlight_dash.ingest.report import IngestError
 
 DATA_DIR = store.REPO_ROOT / "data"

@@ -10,20 +10,15 @@ import streamlit as st
 from spotlight_dash import charts, labels, provenance, queries, viewstate
 from spotlight_dash.exports import images
 from spotlight_dash.exports.chart_files import ChartFiles
-from spotlight_dash.queries import Filters
-from spotlight_dash.ui import data, page
+from spotlight_dash.ui import page
 from spotlight_dash.ui.language import t
 from spotlight_dash.ui.page import PAGE_CHARTS, View
-
-
-def frames_for(view: View, chart: charts.Chart, filters: Filters) -> dict[str, pd.DataFrame]:
-    return {name: data.run_query(view.snapshot.path, name, filters) for name in chart.queries}
 
 
 def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **overrides) -> None:
     chart = charts.CHARTS[name]
     filters = replace(view.filters, **overrides)
-    frames = frames_for(view, chart, filters)
+    frames = {query: view.q(query, **overrides) for query in chart.queries}
     ids = provenance.source_ids(frames.values())
     files = ChartFiles.make(name, frames, filters, view.description, view.sources, view.as_of, view.snapshot.version,
                             font_scale, view.lang)
