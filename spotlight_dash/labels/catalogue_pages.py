@@ -55,10 +55,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filter.pillar.value": ("Pillar {number}: {name}", "Компонент {number}: {name}"),
     "filter.ignored": ("{filter} “{value}” in the link is not one of the choices; it was ignored.",
                        "{filter} «{value}» в ссылке не входит в список вариантов и не учтён."),
-    "footer.text": ("{as_of} · {description}. Figures nobody reported are shown as “not reported”, never as 0. "
-                    "The Sources page lists every document and the definitions.",
-                    "{as_of} · {description}. Цифры, о которых никто не сообщал, показаны как «нет данных», "
-                    "никогда как 0. Страница «Источники и методология» перечисляет все документы и определения."),
+    "footer.text": ("{as_of} · {description}. Figures nobody reported are shown as “not reported” (“—” in tables), "
+                    "never as 0. The Sources page lists every document and the definitions.",
+                    "{as_of} · {description}. Цифры, о которых никто не сообщал, показаны как «нет данных» "
+                    "(«—» в таблицах), никогда как 0. Страница «Источники и методология» перечисляет все документы "
+                    "и определения."),
     "page.zip": ("Download the {count} charts of this page (ZIP)", "Скачать все графики этой страницы ({count}, ZIP)"),
     # a chart on a page
     "chart.not_broken_down": ("These figures are not broken down by {filters}: they are shown for all of them.",
