@@ -10,7 +10,7 @@ view = page.start(t("nav.context"), t("context.question"))
 coverage = view.q("sdg_coverage")
 title = "title_ru" if view.lang == "ru" else "title"  # the official UN titles, in both languages
 for code, rows in coverage.groupby("sdg_code", sort=True):
-    st.markdown(f"**{t('context.sdg', code=code)}** · {rows[title].iloc[0]}")
+    st.markdown(t("context.sdg_title", code=code, title=rows[title].iloc[0]))
 chart_block.show(view, "sdg-context")
 
 st.subheader(t("context.coverage"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from spotlight_dash import kpis
+from spotlight_dash import kpis, viewstate
 from spotlight_dash.ui import chart_block, kpi_cards, language, page
 from spotlight_dash.ui.language import t
 
@@ -19,10 +19,9 @@ SLIDES = ("headline", "budget-by-runo", "delivery-against-aim", "reach-against-t
           "media-hits-by-country", "media-eu-acknowledgement")
 
 view = page.start(t("nav.committee"))
-asked = st.query_params.get("slide", "1")
-number = int(asked) if asked.isdigit() and 1 <= int(asked) <= len(SLIDES) else 1
-if "meeting_slide" not in st.session_state:
-    st.session_state.meeting_slide = number
+if "meeting_slide" not in st.session_state:  # the link's slide counts once, as the filters do
+    asked = page.from_link("slide", lambda raw: viewstate.url_number(raw, 1, len(SLIDES)), t("link.slide"))
+    st.session_state.meeting_slide = asked or 1
 
 previous, where, switch, following = st.columns([1, 4, 1, 1])
 if previous.button(t("meeting.previous"), icon=":material/arrow_back:", width="stretch", key="meeting_previous",
@@ -35,7 +34,7 @@ with switch:
     language.other_language_button()  # the sidebar, where the switch usually is, is hidden here
 slide = st.session_state.meeting_slide
 st.query_params["slide"] = str(slide)
-where.markdown(f"**{slide} / {len(SLIDES)}** · {view.description}")
+where.markdown(t("meeting.where", slide=slide, slides=len(SLIDES), description=view.description))
 
 name = SLIDES[slide - 1]
 if name == "headline":

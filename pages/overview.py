@@ -35,9 +35,9 @@ earlier = data.earlier_snapshots(view.snapshot.version, view.lang)
 if not earlier:
     st.info(t("overview.one_snapshot"), icon=":material/history:")
 else:
-    asked = st.query_params.get("since", "")
     versions = list(earlier)
-    default = versions.index(int(asked)) if asked.isdigit() and int(asked) in earlier else 0
+    asked = page.from_link("since", lambda raw: viewstate.url_choice(raw, versions), t("link.since"))
+    default = versions.index(asked) if asked is not None else 0
     since = st.selectbox(t("overview.compare_with"), versions, index=default, format_func=lambda v: earlier[v])
     st.query_params["since"] = str(since)
     then = headline(data.snapshot_path(since))

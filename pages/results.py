@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from spotlight_dash import metrics
+from spotlight_dash import metrics, viewstate
 from spotlight_dash.ui import chart_block, page
 from spotlight_dash.ui.language import t
 
@@ -41,7 +41,7 @@ for outcome in outcomes.itertuples():
         outputs = framework[framework.parent_code == outcome.result_code]
         rows = progress[progress.result_code.isin([outcome.result_code, *outputs.result_code])]
         for output in outputs.itertuples():
-            st.markdown(f"**{output.result_code}** {output.statement}")
+            st.markdown(t("results.output", code=output.result_code, statement=output.statement))
         if rows.empty:
             st.caption(t("results.no_indicators"))
         else:
@@ -57,7 +57,7 @@ if not unplaced.empty:
 
 st.subheader(t("results.history"))
 options = list(progress.indicator_code)
-asked = st.query_params.get("indicator")
+asked = page.from_link("indicator", lambda raw: viewstate.url_code(raw, options), t("link.indicator"))
 titles = dict(zip(progress.indicator_code, progress.title))
 chosen = st.selectbox(t("results.indicator"), options, key="indicator", index=options.index(asked) if asked in options else 0,
                       format_func=lambda c: f"{c} · {titles.get(c, '')}"[:120])

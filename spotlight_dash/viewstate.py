@@ -1,7 +1,10 @@
 """The filters a view is in, as they travel in a URL: parsed, checked and described (pure).
 
 A URL is untrusted input: a value that is not one of the choices is dropped with a notice that
-the page shows, never an exception. ``to_params`` writes back only the filters that are set, so a
+the page shows, never an exception. Each kind of value has one parser here (``url_number``,
+``url_code``, ``url_choice``) that every page uses: ``str.isdigit`` would let "²" through to
+``int()``, and ``int()`` refuses more than 4,300 digits, so a number is ASCII digits of bounded
+length and in range, and a code is bounded and one of the known ones. ``to_params`` writes back only the filters that are set, so a
 copied link is short and reopens the same view. The language travels beside them (``lang``).
 """
 
@@ -67,11 +70,49 @@ def choices_from(run: Callable[[str], pd.DataFrame], lang: str = "en") -> Choice
     return Choices(programmes=dict(ordered), years=tuple(int(y) for y in run("years").year.tolist()), lang=lang)
 
 
-def _coerce(name: str, raw: str):
-    text = raw.strip()
+MAX_URL_VALUE = 80  # longer than any code or programme id; a longer value is dropped unread
+MAX_ECHO = 40  # how much of a dropped value its notice repeats
+
+
+def url_number(raw, low: int, high: int) -> int | None:
+    """An integer from a URL: ASCII digits only, no longer than ``high`` has, within [low, high]; else None."""
+    text = str(raw if raw is not None else "")
+    text = text.strip() if len(text) <= MAX_URL_VALUE else ""
+    if not text or len(text) > len(str(high)) or not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if low <= number <= high else None
+
+
+def url_code(raw, allowed, upper: bool = False) -> str | None:
+    """A code from a URL (programme id, country, RUNO, indicator): one of ``allowed``, bounded; else None."""
+    text = str(raw if raw is not None else "")
+    text = text.strip() if len(text) <= MAX_URL_VALUE else ""
+    if not text or not text.isascii():
+        return None  # every code is ASCII: .upper() of other scripts can turn one letter into two
+    text = text.upper() if upper else text
+    return text if text in allowed else None
+
+
+def url_choice(raw, allowed) -> int | None:
+    """A number from a URL that must be one of ``allowed`` (a year, a pillar, a snapshot version)."""
+    numbers = [int(a) for a in allowed]
+    if not numbers:
+        return None
+    number = url_number(raw, min(numbers), max(numbers))
+    return number if number in numbers else None
+
+
+def echo(raw) -> str:
+    """A dropped value as its notice repeats it: cut short, control characters shown as spaces."""
+    text = str(raw)[:MAX_ECHO]
+    return "".join(c if c.isprintable() else " " for c in text)
+
+
+def _parse_value(name: str, raw, choices: "Choices"):
     if name in ("year", "pillar"):
-        return int(text) if text.isdigit() else text
-    return text.upper() if name in ("country", "runo") else text
+        return url_choice(raw, choices.options(name))
+    return url_code(raw, choices.options(name), upper=name in ("country", "runo"))
 
 
 def parse(params: Mapping[str, str], choices: Choices, remembered: Filters | None = None) -> tuple[Filters, list[str]]:
@@ -82,15 +123,19 @@ def parse(params: Mapping[str, str], choices: Choices, remembered: Filters | Non
         raw = params.get(name)
         if raw is None or raw == "":
             continue
-        value = _coerce(name, str(raw))
-        if value in choices.options(name):
+        value = _parse_value(name, raw, choices)
+        if value is not None:
             values[name] = value
         else:
-            notices.append(labels.t("filter.ignored", choices.lang, filter=filter_label(name, choices.lang),
-                                    value=str(raw)[:40]))
+            notices.append(ignored_notice(filter_label(name, choices.lang), raw, choices.lang))
     if values["programme"] not in choices.programmes:
         values["programme"] = next(iter(choices.programmes), None)
     return Filters(**values), notices
+
+
+def ignored_notice(what: str, raw, lang: str = "en") -> str:
+    """The usual notice for a link value that was dropped: what it was meant to set, and (part of) the value."""
+    return labels.t("filter.ignored", lang, filter=what, value=echo(raw))
 
 
 def to_params(filters: Filters) -> dict[str, str]:

@@ -7,6 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from spotlight_dash import store
+from spotlight_dash.markdown_text import shown
 from spotlight_dash.ingest import pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,7 +109,7 @@ def test_a_filter_in_the_link_narrows_the_view(use_shipped):
 def test_invalid_link_values_are_ignored_with_a_notice(use_shipped):
     at = _run("overview", programme="<script>", year="abc", pillar="9")
     assert not at.exception
-    notices = [w.value for w in at.sidebar.warning]
+    notices = [shown(w.value) for w in at.sidebar.warning]  # as the reader sees them: Markdown escapes gone
     assert len(notices) == 3 and "“<script>”" in notices[0]
     assert {m.label: m.value for m in at.metric}["Total budget (USD)"] == "4,432,461"
 

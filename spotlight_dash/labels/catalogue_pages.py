@@ -53,6 +53,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filter.pillar.lower": ("pillar", "компоненту"),
     "filter.runo.lower": ("RUNO", "агентству ООН"),
     "filter.pillar.value": ("Pillar {number}: {name}", "Компонент {number}: {name}"),
+    # A page's own link values, named in the notice when one is dropped (see filter.ignored).
+    "link.since": ("Comparison snapshot", "Снимок для сравнения"),
+    "link.slide": ("Slide", "Слайд"),
+    "link.indicator": ("Indicator", "Показатель"),
     "filter.ignored": ("{filter} “{value}” in the link is not one of the choices; it was ignored.",
                        "{filter} «{value}» в ссылке не входит в список вариантов и не учтён."),
     "footer.text": ("{as_of} · {description}. Figures nobody reported are shown as “not reported” (“—” in tables), "
@@ -105,6 +109,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Meeting mode
     "meeting.previous": ("Previous", "Назад"),
     "meeting.next": ("Next", "Далее"),
+    "meeting.where": ("**{slide} / {slides}** · {description}", "**{slide} / {slides}** · {description}"),
     # Delivery
     "delivery.question": ("Budget, agency contributions, expenditure and delivery rate by RUNO, pillar, year and "
                           "country, against the {aim} aim.",
@@ -142,6 +147,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "**Показателей: {indicators}**, из них без статуса: **{without}** — нет исходного, целевого "
                       "или фактического значения."),
     "results.framework": ("Outcomes, outputs and indicators", "Результаты и показатели"),
+    "results.output": ("**{code}** {statement}", "**{code}** {statement}"),
     "results.outcome": ("{code} · {statement}  ({count} indicators)", "{code} · {statement}  (показателей: {count})"),
     "results.no_indicators": ("No indicators recorded for this result.", "Для этого результата показатели не записаны."),
     "results.unplaced": ("Indicators not linked to a recorded outcome or output",
@@ -197,6 +203,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "официальными названиями показателей ЦУР. Это национальные цифры, а не результаты "
                          "программы."),
     "context.sdg": ("SDG {code}", "ЦУР {code}"),
+    "context.sdg_title": ("**SDG {code}** · {title}", "**ЦУР {code}** · {title}"),
     "context.coverage": ("Which countries have national data", "Для каких стран есть национальные данные"),
     "context.none_loaded": ("No SDG indicators are loaded.", "Показатели ЦУР не загружены."),
     "context.no_data": ("no data loaded", "данные не загружены"),

@@ -10,6 +10,7 @@ import streamlit as st
 from spotlight_dash import charts, labels, provenance, queries, viewstate
 from spotlight_dash.exports import images
 from spotlight_dash.exports.chart_files import ChartFiles
+from spotlight_dash.markdown_text import escape
 from spotlight_dash.ui import page
 from spotlight_dash.ui.language import t
 from spotlight_dash.ui.page import PAGE_CHARTS, View
@@ -28,8 +29,9 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
                       for f in viewstate.not_applied(filters, queries.QUERIES[q].filters, view.lang)})
     with st.container(border=True):
         if figure is None:
-            st.markdown(f"**{chart.title(view.lang)}**")
-            st.info(chart.empty(view.lang), icon=":material/info:")
+            # Chart texts are plain (they go into images and files too): escaped here for Markdown.
+            st.markdown(f"**{escape(chart.title(view.lang))}**")
+            st.info(escape(chart.empty(view.lang)), icon=":material/info:")
         else:
             st.plotly_chart(figure, theme=None, width="stretch", key=f"chart-{name}",
                             config={"displaylogo": False, "toImageButtonOptions": {"filename": files.base_name}})

@@ -5,18 +5,22 @@ from __future__ import annotations
 import streamlit as st
 
 from spotlight_dash.kpis import KPI
+from spotlight_dash.markdown_text import escape
 from spotlight_dash.ui.chart_block import source_table
 from spotlight_dash.ui.page import View, opened_popover
 
 
 def row(view: View, kpis: list[KPI]) -> None:
     for column, kpi in zip(st.columns(len(kpis)), kpis):
+        # A KPI's words are plain text (the pack prints them too) with figures and names from the data:
+        # escaped for Streamlit, which reads a metric's label and a caption as Markdown.
+        label = escape(kpi.label)
         with column, st.container(border=True):
             if kpi.reported:
-                st.metric(kpi.label, kpi.value)
+                st.metric(label, kpi.value)
             else:
-                st.markdown(f"{kpi.label}  \n**{view.t('kpi.not_reported')}**")
-            st.caption(kpi.detail)
+                st.markdown(f"{label}  \n**{view.t('kpi.not_reported')}**")
+            st.caption(escape(kpi.detail))
             if kpi.source_ids and (popover := opened_popover(st, view.t("kpi.source"), ":material/source:",
                                                              f"sources-kpi-{kpi.key}")) is not None:
                 with popover:

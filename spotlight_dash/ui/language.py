@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from spotlight_dash import labels
+from spotlight_dash.markdown_text import Markdown, escaped_values
 
 CHOSEN = "language"  # the remembered choice
 WIDGET = "language_choice"
@@ -20,8 +21,14 @@ def current() -> str:
     return st.session_state[CHOSEN]
 
 
-def t(key: str, **values) -> str:
-    return labels.t(key, current(), **values)
+def t(key: str, **values) -> Markdown:
+    return markdown(key, current(), **values)
+
+
+def markdown(key: str, lang: str, **values) -> Markdown:
+    """A catalogue text for the page: every text Streamlit shows is Markdown, so the values filled in
+    (a file name, a programme's name, a value from the link) are escaped here, once for all pages."""
+    return Markdown(labels.t(key, lang, **escaped_values(values)))
 
 
 def _remember() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Callable, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -17,8 +18,10 @@ from spotlight_dash import labels, viewstate
 from spotlight_dash.exports import chart_files
 from spotlight_dash.queries import Filters
 from spotlight_dash.ui import data, language
+from spotlight_dash.markdown_text import Markdown, escape
 from spotlight_dash.ui.language import t
 
+T = TypeVar("T")
 REMEMBERED = "view_filters"
 PAGE_CHARTS = "page_charts"  # the charts chart_block drew in this run: name -> ChartFiles
 ALL = "all"
@@ -46,8 +49,8 @@ class View:
         return labels.t("common.as_of", self.lang, when=data.data_as_of(self.snapshot.path, self.lang),
                         version=self.snapshot.version)
 
-    def t(self, key: str, **values) -> str:
-        return labels.t(key, self.lang, **values)
+    def t(self, key: str, **values) -> Markdown:
+        return language.markdown(key, self.lang, **values)
 
 
 def snapshot_or_stop() -> data.Snapshot:
@@ -110,12 +113,29 @@ def start(title: str, question: str | None = None) -> View:
                                   format_func=lambda v, n=name: choices.label(n, None if v == ALL else v))
             values[name] = None if chosen == ALL else chosen
         for notice in notices:
-            st.warning(notice, icon=":material/link_off:")
+            link_notice(notice)
         st.caption(t("filter.share"))
     filters = Filters(**values)
     st.session_state[REMEMBERED] = filters
     _write_url(filters)
     return View(snapshot, filters, choices, viewstate.describe(filters, choices), lang)
+
+
+def link_notice(notice: str, where=None) -> None:
+    """A link value that was dropped: the notice repeats the value, so it is shown as text, never as Markdown."""
+    (where or st).warning(escape(notice), icon=":material/link_off:")
+
+
+def from_link(name: str, parse: Callable[[str], T | None], what: str, where=None) -> T | None:
+    """A page's own link value (``since``, ``slide``, ``indicator``) through its viewstate parser;
+    a value that does not parse is dropped with the usual notice, and None is returned."""
+    raw = st.query_params.get(name)
+    if raw is None or raw == "":
+        return None
+    value = parse(raw)
+    if value is None:
+        link_notice(viewstate.ignored_notice(what, raw, language.current()), where)
+    return value
 
 
 def _remember(name: str) -> None:
@@ -142,13 +162,15 @@ def footer(view: View) -> None:
 
 def table_section(heading: str, frame: pd.DataFrame, empty: str, caption: str | None = None,
                   drop: tuple[str, ...] = ("programme_id",), **column_config) -> None:
-    """A heading and a read-only table, or what is missing and how to add it."""
-    st.subheader(heading)
+    """A heading and a read-only table, or what is missing and how to add it.
+
+    The texts are Markdown from ``t``; any other string is escaped (shown as it is)."""
+    st.subheader(escape(heading))
     if frame.empty:
-        st.info(empty, icon=":material/info:")
+        st.info(escape(empty), icon=":material/info:")
         return
     if caption:
-        st.caption(caption)
+        st.caption(escape(caption))
     table(frame.drop(columns=[c for c in drop if c in frame.columns]), **column_config)
 
 
