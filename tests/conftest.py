@@ -70,3 +70,12 @@ def open_sources(at):
     for key in keys:
         at.session_state[key] = True
     return at.run() if keys else at
+
+
+@pytest.fixture
+def two_snapshots(store_copy):
+    """The shipped store and a second snapshot of it, so that the overview offers ``since``."""
+    with store.open_reader(store.current_state().path) as con:
+        frames, runs = store.read_tables(con), store.read_runs(con)
+    store.commit(frames, store.Run("import", "again.xlsx", "0" * 64, "tests", runs.iloc[-1].started_at), runs)
+    return store_copy

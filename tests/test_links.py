@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from spotlight_dash import store, viewstate
+from spotlight_dash import viewstate
 from spotlight_dash.markdown_text import shown
 from spotlight_dash.queries import Filters
 
@@ -27,15 +27,6 @@ def _fresh_caches():
     import streamlit as st
     st.cache_data.clear()
     st.cache_resource.clear()
-
-
-@pytest.fixture
-def two_snapshots(store_copy):
-    """The shipped store and a second snapshot of it, so that the overview offers ``since``."""
-    with store.open_reader(store.current_state().path) as con:
-        frames, runs = store.read_tables(con), store.read_runs(con)
-    store.commit(frames, store.Run("import", "again.xlsx", "0" * 64, "tests", runs.iloc[-1].started_at), runs)
-    return store_copy
 
 
 def _run(page, params):
