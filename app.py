@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from spotlight_dash.ui import auth, language
+from spotlight_dash.ui import auth, favicon, language
 from spotlight_dash.ui.language import t
 
-st.set_page_config(page_title=t("app.title"), page_icon=":material/bar_chart:", layout="wide")
+st.set_page_config(page_title=t("app.title"), page_icon=favicon.bar_chart(), layout="wide")
 language.choose()
 
 sections = {

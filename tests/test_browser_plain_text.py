@@ -1,0 +1,126 @@
+"""Markdown from the data or the link, rendered by the real app in Chromium: no image, no link, no
+formatting, and no request to any other address than the app's own (issue 23, item 3)."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from conftest import ROOT
+from spotlight_dash import store
+from spotlight_dash.markdown_text import WORD_JOINER
+from test_plain_text import PLANTED, plant
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is not installed (make test installs it)"),
+]
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+PAGES = {"": "Are we on track?", "meeting": "Steering Committee", "delivery": "Delivery",
+         "results": "Results framework", "reach": "Reach", "communications": "Communications",
+         "civil_society": "Civil society", "context": "Context", "agencies": "Agencies (IATI)",
+         "sources": "Sources and methodology"}
+IMAGE = "![x](http://127.0.0.1:8999/u.png)"  # the app's own machine, another port: still not the app
+LINK = "[Sign in again](http://outside.invalid/)"
+
+
+@pytest.fixture(scope="module")
+def planted_server(shipped_store, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("planted-browser") / "store"
+    with store.open_reader(store.current_state(shipped_store).path) as con:
+        frames, runs = store.read_tables(con), store.read_runs(con)
+    plant(frames)
+    store.commit(frames, store.Run("import", "planted.xlsx", "0" * 64, "tests", runs.iloc[-1].started_at), runs,
+                 folder)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "SPOTLIGHT_STORE": str(folder)}
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+                             "--server.address", "127.0.0.1", "--server.port", str(port)],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=(folder.parent / "server.log").open("w"), start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("the app did not answer /_stcore/health within 60 s")
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser_page(planted_server):
+    """A page that records every request it makes to anywhere but the app itself."""
+    from playwright.sync_api import sync_playwright
+
+    app = urllib.parse.urlsplit(planted_server).netloc
+    elsewhere: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1400})
+        page.on("request", lambda request: elsewhere.append(request.url)
+                if urllib.parse.urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
+                and urllib.parse.urlsplit(request.url).netloc != app else None)
+        yield page, elsewhere
+        browser.close()
+
+
+def _open(page, url, heading):
+    page.goto(url)
+    page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=30_000)
+    page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')"
+                           " && !document.querySelector('[data-testid=stStatusWidget]')", timeout=30_000)
+    page.wait_for_timeout(500)  # an image in a rendered Markdown body starts loading once it is in the page
+
+
+def _made_from_outside_text(page) -> dict[str, list[str]]:
+    """What the planted Markdown would have turned into: images, links and bold text in the page."""
+    return page.evaluate("""() => ({
+        images: [...document.querySelectorAll('img')].map(i => i.src).filter(s => !s.startsWith(location.origin)
+                                                                              && !s.startsWith('data:')),
+        links: [...document.querySelectorAll('a[href]')].map(a => a.href).filter(h => !h.startsWith(location.origin)),
+        bold: [...document.querySelectorAll('strong, b')].map(b => b.textContent).filter(t => /bold|html|Sign in/.test(t)),
+    })""")
+
+
+def _reads(page) -> str:
+    """The page's text as a reader sees it (the invisible word joiners that break autolinks left out)."""
+    return page.evaluate("() => document.body.innerText").replace(WORD_JOINER, "")
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_stored_markdown_is_plain_text_in_the_browser(browser_page, planted_server, path):
+    page, elsewhere = browser_page
+    _open(page, f"{planted_server}/{path}", PAGES[path])
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert _made_from_outside_text(page) == {"images": [], "links": [], "bold": []}
+    assert PLANTED in _reads(page)  # the words are there, as they were written
+    assert elsewhere == []
+
+
+@pytest.mark.parametrize("path", ["", "meeting", "results"])
+def test_markdown_in_the_link_is_plain_text_in_its_notice(browser_page, planted_server, path):
+    page, elsewhere = browser_page
+    query = urllib.parse.urlencode({"country": IMAGE, "programme": LINK, "slide": IMAGE, "indicator": LINK})
+    _open(page, f"{planted_server}/{path}?{query}", PAGES[path])
+    assert _made_from_outside_text(page) == {"images": [], "links": [], "bold": []}
+    assert f"“{IMAGE}”" in _reads(page)  # the notice repeats the value as it is
+    assert elsewhere == []
