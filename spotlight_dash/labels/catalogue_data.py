@@ -10,6 +10,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "auth.secret": ("Editor secret", "Пароль редактора"),
     "auth.sign_in": ("Sign in", "Войти"),
     "auth.refused": ("That is not the editor secret.", "Это не пароль редактора."),
+    "auth.wait": ("Too many wrong secrets: wait {seconds} s before the next try (the wait doubles with each "
+                  "wrong try).",
+                  "Слишком много неверных попыток: подождите {seconds} с до следующей (с каждой неверной "
+                  "попыткой ожидание удваивается)."),
     # Data page
     "data.question": ("Load the figures of a reporting period from the Excel workbook. Nothing is written until the "
                       "whole file is valid and you confirm; every load is one snapshot that can be undone.",
