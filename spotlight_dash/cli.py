@@ -10,11 +10,48 @@ from pathlib import Path
 
 import pandas as pd
 
-from spotlight_dash import queries, store, workbook_template
+from spotlight_dash import queries, store, viewstate, workbook_template
 from spotlight_dash.ingest import pipeline, textdir
 from spotlight_dash.ingest.report import IngestError
 
 DATA_DIR = store.REPO_ROOT / "data"
+
+
+class Refused(Exception):
+    """An argument the command cannot act on (a snapshot that does not exist, a year with no data):
+    ``main`` prints the message and exits 1; a user never sees a traceback for a mistyped value."""
+
+
+def _versions_listed(versions) -> str:
+    return ", ".join(f"v{v:04d}" for v in versions) or "none"
+
+
+def _snapshot_argument(option: str, raw: str, allowed: list[int], meaning: str) -> int:
+    """A snapshot number as typed ("3", "v0003"), parsed like a link value: one of ``allowed``."""
+    digits = str(raw).strip().removeprefix("v").removeprefix("V").lstrip("0")  # versions print as v0003
+    number = viewstate.url_choice(digits, allowed)
+    if number is None:
+        raise Refused(f"{option} {viewstate.echo(raw)!r}: there is no such snapshot {meaning}; "
+                      f"the snapshots {meaning} are: {_versions_listed(allowed)}")
+    return number
+
+
+def _filter_values(args, choices: viewstate.Choices) -> dict:
+    """The filters given on the command line, each parsed like a link value; any that is not a choice refuses."""
+    values, problems = {}, []
+    for name in viewstate.FILTER_NAMES:
+        raw = getattr(args, name, None)
+        if raw is None:
+            continue
+        value = viewstate.parse_filter(name, raw, choices)
+        if value is None:
+            offered = ", ".join(str(option) for option in choices.options(name)) or "none"
+            problems.append(f"--{name} {viewstate.echo(raw)!r} is not one of the choices ({offered})")
+        else:
+            values[name] = value
+    if problems:
+        raise Refused("; ".join(problems))
+    return values
 
 
 def _print_problems(report, stream=sys.stderr) -> None:
@@ -66,8 +103,6 @@ def _current_reader():
 
 
 def cmd_query(args) -> int:
-    filters = queries.Filters(args.programme, args.year, args.country and args.country.upper(),
-                              args.pillar, args.runo and args.runo.upper())
     name = args.name
     if args.by is not None:
         # `delivery` alone is the programme's delivery; broken down by IATI activity it is the agencies' own.
@@ -78,6 +113,9 @@ def cmd_query(args) -> int:
                   + ", ".join(f"{q} --by {b}" for q, b in routes), file=sys.stderr)
             return 2
     with _current_reader() as con:
+        choices = viewstate.choices_from(lambda query: queries.run_query(con.cursor(), query, queries.Filters()))
+        # Only the filters given: a query without --programme covers every programme.
+        filters = queries.Filters(**_filter_values(args, choices))
         frame = queries.run_query(con.cursor(), name, filters)
     if args.format == "csv":
         frame.to_csv(sys.stdout, index=False)
@@ -117,8 +155,11 @@ def cmd_versions(args) -> int:
 
 
 def cmd_rollback(args) -> int:
+    wanted = None
+    if args.version is not None:
+        wanted = _snapshot_argument("version", args.version, store.versions(), "in the store")
     try:
-        version = store.rollback(args.version, args.user or "cli")
+        version = store.rollback(wanted, args.user or "cli")
     except store.StoreError as exc:
         print(f"rollback refused: {exc}", file=sys.stderr)
         return 1
@@ -135,8 +176,10 @@ def _export_view(args):
     from spotlight_dash.exports.context import open_view
 
     view, notices = open_view(_filter_params(args), lang=args.lang)
-    for notice in notices:
-        print(notice.replace("in the link", "given"), file=sys.stderr)
+    if notices:  # a file for another view than the one asked for would be a silent mistake
+        view.close()
+        _filter_values(args, view.choices)  # refuses, naming the choices
+        raise Refused("; ".join(notices))
     return view
 
 
@@ -171,7 +214,11 @@ def cmd_pack(args) -> int:
 
     view = _export_view(args)
     try:
-        data = pack.build(view, args.format, args.since)
+        since = None
+        if args.since is not None:
+            earlier = [v for v in store.versions() if v < view.version]
+            since = _snapshot_argument("--since", args.since, earlier, f"before the current v{view.version:04d}")
+        data = pack.build(view, args.format, since)
     except ExportUnavailable as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -191,10 +238,11 @@ def _add_language(p) -> None:
 
 
 def _add_filters(p) -> None:
+    # Read as text and checked like a link's values: a year the store has no data for refuses (exit 1).
     p.add_argument("--programme")
-    p.add_argument("--year", type=int)
+    p.add_argument("--year")
     p.add_argument("--country")
-    p.add_argument("--pillar", type=int)
+    p.add_argument("--pillar")
     p.add_argument("--runo")
 
 
@@ -350,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_versions)
 
     p = sub.add_parser("rollback", help="make an earlier snapshot current again")
-    p.add_argument("version", nargs="?", type=lambda v: int(v.lstrip("vV")))
+    p.add_argument("version", nargs="?", help="e.g. 3 or v0003 (default: the snapshot before the current)")
     p.add_argument("--user", default=None)
     p.set_defaults(func=cmd_rollback)
 
@@ -366,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("pack", help="the Steering Committee pack as PPTX or PDF")
     p.add_argument("--format", choices=("pptx", "pdf"), default="pptx")
-    p.add_argument("--since", type=lambda v: int(v.lstrip("vV")), help="earlier snapshot to compare with")
+    p.add_argument("--since", help="earlier snapshot to compare with, e.g. 1 or v0001 (default: the one before)")
     _add_filters(p)
     _add_language(p)
     p.add_argument("-o", "--output", required=True)
@@ -423,4 +471,11 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_bench)
 
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except Refused as exc:
+        print(f"{args.command}: {exc}", file=sys.stderr)
+        return 1
+    except store.StoreError as exc:  # e.g. no snapshot yet: the store says what to do
+        print(f"{args.command}: {exc}", file=sys.stderr)
+        return 1

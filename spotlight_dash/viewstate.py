@@ -109,7 +109,8 @@ def echo(raw) -> str:
     return "".join(c if c.isprintable() else " " for c in text)
 
 
-def _parse_value(name: str, raw, choices: "Choices"):
+def parse_filter(name: str, raw, choices: "Choices"):
+    """One filter's value from a link (or the command line): a choice, or None."""
     if name in ("year", "pillar"):
         return url_choice(raw, choices.options(name))
     return url_code(raw, choices.options(name), upper=name in ("country", "runo"))
@@ -123,7 +124,7 @@ def parse(params: Mapping[str, str], choices: Choices, remembered: Filters | Non
         raw = params.get(name)
         if raw is None or raw == "":
             continue
-        value = _parse_value(name, raw, choices)
+        value = parse_filter(name, raw, choices)
         if value is not None:
             values[name] = value
         else:
