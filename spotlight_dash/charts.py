@@ -13,6 +13,7 @@ validating constructors and updates were most of a page's drawing time (4-24 ms 
 from __future__ import annotations
 
 import copy
+import html
 import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,11 +78,13 @@ def finish(spec: Spec, title: str, unit: str, meta: ChartMeta, height: int) -> g
     # Wrapped, not cut: a half-width chart on screen and an exported square both keep every word,
     # in Russian too, whose words run longer. The top margin grows with the lines of the heading.
     heading = _wrap(prefix + title, 34)
-    subtitle = _wrap(f"{meta.filters} · {unit}", 54) + (f"<br>{_wrap(spec['note'], 54)}" if spec.get("note") else "")
+    # The filters and the sources hold names from the data: plotly reads its text as HTML (<b>, <a href>),
+    # so theirs is escaped; the chart's own words keep their markup.
+    subtitle = _wrap_plain(f"{meta.filters} · {unit}", 54) + (f"<br>{_wrap(spec['note'], 54)}" if spec.get("note") else "")
     # The footer starts where the plot starts, right of any bar labels, and sits under any slanted
     # axis labels: both take room from it.
     side_labels, slanted_labels = _axis_label_lengths(spec)
-    footer = _wrap(f"{meta.source} · {meta.as_of}", max(30, 62 - side_labels))
+    footer = _wrap_plain(f"{meta.source} · {meta.as_of}", max(30, 62 - side_labels))
     below = int((72 + 5 * slanted_labels) * scale)
     heading_lines, subtitle_lines, footer_lines = (text.count("<br>") + 1 for text in (heading, subtitle, footer))
     top = int((64 + 26 * heading_lines + 19 * subtitle_lines) * scale)
@@ -89,7 +92,7 @@ def finish(spec: Spec, title: str, unit: str, meta: ChartMeta, height: int) -> g
     # Longer headings and footers get room of their own: the plot keeps the height it had with one
     # line each (a chart may ask for more room than the page's default).
     extra = top + bottom - int((64 + 26 + 19 + 12 + 72 + 14) * scale)
-    layout = dict(spec["layout"])  # a copy: the nested dicts changed below are never the spec's own
+    layout = _plain_layout(spec["layout"])  # a copy: the nested dicts changed below are never the spec's own
     layout["template"] = style.TEMPLATE_JSON
     _update(layout, dict(
         separators=_SEPARATORS[meta.lang],
@@ -102,7 +105,44 @@ def finish(spec: Spec, title: str, unit: str, meta: ChartMeta, height: int) -> g
         text=footer, showarrow=False, xref="paper", yref="paper",
         x=0, y=0, yshift=-below, xanchor="left", yanchor="top",
         font=dict(size=11 * scale, color=style.NOTE), align="left")]
-    return go.Figure(data=spec["data"], layout=layout, _validate=False)
+    return go.Figure(data=[_plain_trace(trace) for trace in spec["data"]], layout=layout, _validate=False)
+
+
+# Where a figure holds text from the data (categories, bar labels, series, subplot and axis names). plotly
+# reads all of it as HTML: a campaign called "<a href=…>" would be a link on the chart, "<b>" bold.
+_TRACE_TEXT = ("x", "y", "text", "hovertext", "name", "labels", "customdata")
+_AXIS_TEXT = ("categoryarray", "tickvals", "ticktext")
+
+
+def _plain_text(value):
+    """Text for plotly shown as written: escaped, except the line breaks ("<br>") the charts put in."""
+    if isinstance(value, str):
+        return "<br>".join(html.escape(part, quote=False) for part in value.split("<br>"))
+    if isinstance(value, (list, tuple)):
+        return [_plain_text(v) for v in value]
+    if isinstance(value, (pd.Series, pd.Index)) and not pd.api.types.is_numeric_dtype(value.dtype):
+        return [_plain_text(v) for v in value]
+    if getattr(value, "dtype", None) is not None and getattr(value.dtype, "kind", "") in "OUS":
+        return [_plain_text(v) for v in value]
+    return value  # numbers and dates: nothing to escape (and their arrays stay compact)
+
+
+def _plain_trace(trace: dict) -> dict:
+    return {key: _plain_text(value) if key in _TRACE_TEXT else value for key, value in trace.items()}
+
+
+def _plain_layout(layout: dict) -> dict:
+    plain = {}
+    for key, value in layout.items():
+        if key.startswith(("xaxis", "yaxis")) and isinstance(value, dict):
+            value = {k: _plain_text(v) if k in _AXIS_TEXT else v for k, v in value.items()}
+            title = value.get("title")
+            if isinstance(title, dict) and "text" in title:  # an axis may be named by the data (a unit)
+                value["title"] = {**title, "text": _plain_text(title["text"])}
+        elif key == "annotations":
+            value = [{k: _plain_text(v) if k in ("text", "x", "y") else v for k, v in note.items()} for note in value]
+        plain[key] = value
+    return plain
 
 
 def _axis_label_lengths(spec: Spec) -> tuple[int, int]:
@@ -161,6 +201,12 @@ def _axis_layout(panel: dict, xaxis: dict | None = None, yaxis: dict | None = No
 
 def _wrap(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
+
+
+def _wrap_plain(text: str, width: int) -> str:
+    """Wrapped like ``_wrap``, each line escaped for plotly (wrapped first: a break never splits "&lt;")."""
+    lines = textwrap.wrap(text, width, break_on_hyphens=False) or [text]
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
 def _t(key: str, lang: str, **values) -> str:

@@ -4,6 +4,7 @@ or formatting. Streamlit reads Markdown in st.markdown, captions, notices, headi
 label, so these tests read all of those bodies (the browser test renders them in Chromium).
 """
 
+import json
 import re
 from pathlib import Path
 
@@ -18,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["overview", "meeting", "delivery", "results", "reach", "communications", "civil_society", "context",
          "agencies", "sources"]
 OUTSIDE = "http://outside.invalid"
-PLANTED = f"![b]({OUTSIDE}/b.png) [link]({OUTSIDE}/l) **bold** <b>html</b> {OUTSIDE}/bare a@outside.invalid"
+PLANTED = (f"![b]({OUTSIDE}/b.png) [link]({OUTSIDE}/l) **bold** <b>html</b> <a href=\"{OUTSIDE}/a\">a</a> "
+           f"{OUTSIDE}/bare a@outside.invalid")
 # What a Markdown reader would turn into an image, a link, bold, HTML or an autolink if it arrived as it is.
 ACTIVE = ("![b](", "[link](", "**bold**", "<b>", "http://", "[x](", "[Sign in again](", "_it_")
 LINK_VALUES = {"image": "![x](http://127.0.0.1:8999/u.png)", "link": f"[Sign in again]({OUTSIDE}/)",
@@ -138,3 +140,26 @@ def test_escaped_text_reads_as_the_same_characters():
                  "SI-CA-REG 5.3.1 (2020), 20–24 % + 3"):
         assert shown(escape(text)) == text
         assert escape(escape(text)) == escape(text)  # escaped once, whatever the route
+
+
+def test_html_in_the_data_is_text_on_every_chart_and_in_its_alt_text(planted_store):
+    """plotly reads chart texts as HTML: <b> would be bold and <a href> a link on the chart itself."""
+    from spotlight_dash import charts
+    from spotlight_dash.exports.context import open_view
+
+    view, _ = open_view({})
+    try:
+        drawn = 0
+        for name in charts.CHARTS:
+            files = view.chart_files(name)
+            figure = files.figure()
+            if figure is None:
+                continue
+            drawn += 1
+            text = json.dumps(json.loads(figure.to_json()), ensure_ascii=False)  # to_json writes "<" as \u003c
+            markup = re.findall(r"<(?!br>)[a-z/][^>]*>", text)  # the charts' own markup is <br> only
+            assert not markup, f"{name}: {markup[:3]}"
+            assert "<b>html</b>" in files.alt_text()  # the alt text is plain text: the words as written
+    finally:
+        view.close()
+    assert drawn >= 10

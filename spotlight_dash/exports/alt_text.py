@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 
 from spotlight_dash import formatting as fmt
@@ -17,7 +19,8 @@ def _value(v, lang: str) -> str:
 
 
 def _clean(label) -> str:
-    return str(label).replace("<br>", " ")
+    """A figure's text as words: its line breaks as spaces, and what charts escaped for plotly unescaped."""
+    return html.unescape(str(label).replace("<br>", " "))
 
 
 def describe(figure: go.Figure, title: str, filters: str, unit: str, source: str, lang: str = "en") -> str:
@@ -32,7 +35,7 @@ def describe(figure: go.Figure, title: str, filters: str, unit: str, source: str
         pairs = [f"{_clean(label)} {_value(value, lang)}" for label, value in zip(points, values)]
         more = len(pairs) - MAX_VALUES
         shown = "; ".join(pairs[:MAX_VALUES]) + (labels.t("common.more", lang, count=more) if more > 0 else "")
-        name = f"{trace.name}: " if trace.name and len(figure.data) > 1 else ""
+        name = f"{_clean(trace.name)}: " if trace.name and len(figure.data) > 1 else ""
         parts.append(name + shown)
     kind = labels.t("alt.bar_chart" if bars else "alt.chart", lang)
     return labels.t("alt.text", lang, kind=kind, title=title, filters=filters, unit=unit, values=". ".join(parts),
