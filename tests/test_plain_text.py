@@ -88,7 +88,7 @@ def markdown_bodies(at) -> list[str]:
         kind = type(node).__name__
         proto = getattr(node, "proto", None)
         if kind in ("Markdown", "Caption", "Title", "Header", "Subheader", "Info", "Warning", "Error", "Success",
-                    "Toast", "Latex") and proto is not None:
+                    "Metric", "Toast") and proto is not None:  # a metric's body is its value, Markdown too
             found.append(proto.body)
         label = getattr(node, "label", None)  # widgets, metrics, expanders, popovers, tabs
         if isinstance(label, str):

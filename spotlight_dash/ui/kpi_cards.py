@@ -17,7 +17,7 @@ def row(view: View, kpis: list[KPI]) -> None:
         label = escape(kpi.label)
         with column, st.container(border=True):
             if kpi.reported:
-                st.metric(label, kpi.value)
+                st.metric(label, escape(kpi.value))
             else:
                 st.markdown(f"{label}  \n**{view.t('kpi.not_reported')}**")
             st.caption(escape(kpi.detail))
