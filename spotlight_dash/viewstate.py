@@ -2,10 +2,11 @@
 
 A URL is untrusted input: a value that is not one of the choices is dropped with a notice that
 the page shows, never an exception. Each kind of value has one parser here (``url_number``,
-``url_code``, ``url_choice``) that every page uses: ``str.isdigit`` would let "²" through to
-``int()``, and ``int()`` refuses more than 4,300 digits, so a number is ASCII digits of bounded
-length and in range, and a code is bounded and one of the known ones. ``to_params`` writes back only the filters that are set, so a
-copied link is short and reopens the same view. The language travels beside them (``lang``).
+``url_code``, ``url_choice``) that every page and the command line use: ``str.isdigit`` would let
+"²" through to ``int()``, and ``int()`` refuses more than 4,300 digits, so a number is ASCII digits
+of bounded length and in range, and a code is bounded and one of the known ones. ``to_params``
+writes back only the filters that are set, so a copied link is short and reopens the same view.
+The language travels beside them (``lang``).
 """
 
 from __future__ import annotations
