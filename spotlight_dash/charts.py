@@ -461,13 +461,23 @@ def grants_by_country(frames: Frames, lang: str) -> Spec | None:
     df = df[df.country.notna() & df.kind.isin(["applications_received", "grants_awarded"]) & df["count"].notna()]
     if df.empty:
         return None
-    bars = []
-    for kind, colour in (("applications_received", style.MUTED), ("grants_awarded", style.SPOTLIGHT_PURPLE)):
-        rows = df[df.kind == kind]
-        bars.append(dict(type="bar", x=[codes.country_name(c, lang) for c in rows.country], y=rows["count"],
+    bars, notes = [], []
+    countries = list(dict.fromkeys(df.country))  # every country the selection has a figure for
+    names = [codes.country_name(c, lang) for c in countries]
+    kinds = (("applications_received", style.MUTED), ("grants_awarded", style.SPOTLIGHT_PURPLE))
+    for position, (kind, colour) in enumerate(kinds):
+        counts = dict(zip(df[df.kind == kind].country, df[df.kind == kind]["count"]))
+        bars.append(dict(type="bar", x=names, y=[counts.get(c) for c in countries],
                          name=_t(f"grants.{kind}", lang), marker=dict(color=colour),
-                         text=[_label(v, lang) for v in rows["count"]], textposition="outside", cliponaxis=False))
-    return dict(data=bars, layout=dict(barmode="group", yaxis=dict(title=dict(text=_t("number", lang)))))
+                         text=[_label(counts[c], lang) if c in counts else "" for c in countries],
+                         textposition="outside", cliponaxis=False))
+        # Nobody reported it: no bar, and the words stand upright where the bar would be (left or right
+        # half of the country's group), so it never reads as 0.
+        notes += [dict(text=fmt.not_reported(lang), x=name, y=0, yanchor="bottom", textangle=-90, showarrow=False,
+                       xshift=(-1 if position == 0 else 1) * 14, font=dict(color=style.NOTE, size=11))
+                  for c, name in zip(countries, names) if c not in counts]
+    return dict(data=bars, layout=dict(barmode="group", annotations=notes,
+                                       yaxis=dict(title=dict(text=_t("number", lang)), rangemode="tozero")))
 
 
 def reference_group(frames: Frames, lang: str) -> Spec | None:

@@ -188,6 +188,7 @@ class Finance(Row):
     activity_id: Text | None = Field(None, description="IATI activity identifier, verbatim")
     amount: Amount | None = Field(None, description="in `currency`; empty = not reported")
     currency: Currency = "USD"
+    is_lower_bound: Flag = Field(False, description="the source gives the amount as a lower bound ('more than 5 million')")
     is_interim: Flag = Field(False, description="expenditure not yet certified at year end")
     source_id: SourceId
 

@@ -13,9 +13,11 @@ def row(view: View, kpis: list[KPI]) -> None:
     for column, kpi in zip(st.columns(len(kpis)), kpis):
         with column, st.container(border=True):
             if kpi.reported:
-                st.metric(kpi.label, kpi.value)
+                # The label above, in full: what a figure is for ("· whole programme") must never be cut off.
+                st.markdown(kpi.label)
+                st.metric(kpi.label, kpi.value, label_visibility="collapsed")
             else:
-                st.markdown(f"{kpi.label}  \n**{view.t('kpi.not_reported')}**")
+                st.markdown(f"{kpi.label}  \n**{kpi.value if kpi.sources_differ else view.t('kpi.not_reported')}**")
             st.caption(kpi.detail)
             if kpi.source_ids and (popover := opened_popover(st, view.t("kpi.source"), ":material/source:",
                                                              f"sources-kpi-{kpi.key}")) is not None:
