@@ -25,20 +25,20 @@ PLANTED = {
     "reach": ("programme_id,period_id,kind,reach_type,count,source_id\n"
               "SI-CA-REG,2020,actual,direct,1234,PLANTED-reach\n", 6407, 1234),
     "media": ("programme_id,period_id,measure,country,count,source_id\n"
-              "SI-CA-REG,2020,hits,,11,PLANTED-media\nSI-CA-REG,2020,hits,KAZ,21,PLANTED-media\n", 39, 21),
+              "SI-CA-REG,2020,hits,,1011,PLANTED-media\nSI-CA-REG,2020,hits,KAZ,321,PLANTED-media\n", 39, 321),
     "grants": ("programme_id,period_id,kind,country,count,source_id\n"
-               "SI-CA-REG,2020,applications_received,KAZ,3,PLANTED-grants\n", 17, 3),
+               "SI-CA-REG,2020,applications_received,KAZ,101,PLANTED-grants\n", 17, 101),
     "indicator_values": ("programme_id,indicator_code,period_id,kind,value,source_id\n"
                          "SI-CA-REG,3.2.2,2020,actual,100,PLANTED-indicator_values\n", 5900000, 100),
     "delivery_rates": ("programme_id,period_id,kind,rate_pct,source_id\n"
-                       "SI-CA-REG,2020,reported,7,PLANTED-delivery_rates\n", 5, 7),
+                       "SI-CA-REG,2020,reported,7.5,PLANTED-delivery_rates\n", 5, 7.5),
     "reference_group": ("programme_id,body,country,members,source_id\n"
-                        "SI-CA-REG,CS-RRG,,5,PLANTED-reference_group\n", 12, 5),
+                        "SI-CA-REG,CS-RRG,,40,PLANTED-reference_group\n", 12, 40),
 }
 # Sums that no document states and that would appear only by adding two statements of one fact.
 FORBIDDEN = {
     2541617 + 1111111, 2541617 + 1111111 + 72485, 4248584 + 1111111, 4432461 + 1111111,  # UN Women, the budget
-    6407 + 1234, 77 + 11, 39 + 21, 17 + 3, 70 + 3, 5900000 + 100, 5 + 7, 12 + 5,
+    6407 + 1234, 77 + 1011, 39 + 321, 17 + 101, 70 + 101, 5900000 + 100, 5 + 7.5, 12 + 40,
     4248584 + 5000000,  # the EU's allocation as the annual report and the factsheet state it
 }
 
@@ -49,8 +49,9 @@ def planted_store(tmp_path_factory):
     shutil.copytree(DATA, data, dirs_exist_ok=True)
     planted = data / "planted"
     planted.mkdir()
-    (planted / "documents.csv").write_text("document_id,title,citation,publisher,language\n"
-                                           "PLANTED,SYNTHETIC second statements (tests),SYNTHETIC test,tests,en\n")
+    (data / "documents" / "planted.txt").write_text("SYNTHETIC: a second statement of a figure, for the tests.\n")
+    (planted / "documents.csv").write_text("document_id,file,title,citation,publisher,language\n"
+                                           "PLANTED,planted.txt,SYNTHETIC second statements (tests),SYNTHETIC test,tests,en\n")
     (planted / "sources.csv").write_text("source_id,document_id,section,quote\n" + "".join(
         f"PLANTED-{table},PLANTED,{table},a second statement of a figure\n" for table in PLANTED))
     for table, (rows, _, _) in PLANTED.items():
@@ -140,3 +141,82 @@ def test_no_page_shows_a_sum_of_two_statements(page, planted_store, monkeypatch)
                 if len(form) >= 3:  # "12" occurs in dates; the multi-digit sums are the telling ones
                     assert not re.search(rf"(?<![\d,.\u00a0]){re.escape(form)}(?![\d,.\u00a0])", text), (
                         page, params, form)
+
+
+SELECTIONS = [{"country": "KAZ"}, {"runo": "UNW"}, {"pillar": "3"}, {"year": "2020"},
+              {"country": "KAZ", "runo": "UNW", "year": "2020"}, {"country": "KGZ", "pillar": "6"},
+              {"runo": "UNFPA", "year": "2021"}, {"country": "UZB", "year": "2020"}, {"pillar": "1", "runo": "UNDP"}]
+WHOLE = {"en": "whole programme", "ru": "вся программа"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("page", ["overview", "meeting"])
+def test_no_card_passes_a_whole_programme_figure_off_as_the_selections(page, lang, use_shipped, monkeypatch):
+    whole = {m.value for m in _app(page, use_shipped, monkeypatch, lang).metric}  # the programme's own figures
+    assert whole, "the unfiltered page shows headline figures"
+    for selection in SELECTIONS:
+        at = _app(page, use_shipped, monkeypatch, lang, **selection)
+        assert not at.exception, (selection, at.exception)
+        narrows = {"country", "pillar", "runo"} & set(selection)
+        for card in at.metric:
+            if narrows and card.value in whole and not card.value.endswith("%"):
+                assert WHOLE[lang] in card.label, (selection, card.label, card.value)
+
+
+def test_a_chosen_country_gets_its_own_media_hits_and_the_programme_figures_say_whose_they_are(use_shipped,
+                                                                                                monkeypatch):
+    at = _app("overview", use_shipped, monkeypatch, country="KAZ")
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["Media hits 2020 · Kazakhstan"] == "39"
+    assert cards["Direct reach 2020 · whole programme"] == "6,407"
+    assert cards["Total budget (USD) · whole programme"] == "4,432,461"
+    assert "77" not in cards.values()
+    subtitles = [_unwrapped(c.proto.spec) for c in at.get("plotly_chart")]
+    budget = next(s for s in subtitles if "Budget by recipient UN" in s)
+    assert "whole programme: not reported by country" in budget and "Kazakhstan" not in budget
+
+
+def _unwrapped(spec: str) -> str:
+    """A figure's JSON with its headings' line breaks as spaces."""
+    import json
+    return json.dumps(json.loads(spec), ensure_ascii=False).replace("<br>", " ")
+
+
+def test_charts_and_the_pack_name_the_reporting_period_and_the_load_apart(use_shipped, monkeypatch):
+    at = _app("overview", use_shipped, monkeypatch)
+    spec = next(_unwrapped(c.proto.spec) for c in at.get("plotly_chart") if "Rights holders reached" in c.proto.spec)
+    assert "Reported for 2020, Phase I (2020–2022)" in spec and "loaded " in spec and "Data as of" not in spec
+    from spotlight_dash.exports import pack
+    from spotlight_dash.exports.context import open_view
+    view, _ = open_view({}, use_shipped)
+    try:
+        cover = pack.outline(view)[0].lines
+    finally:
+        view.close()
+    assert any(line.startswith("Reported for ") and "snapshot v0001" in line for line in cover)
+
+
+def test_the_disagreements_read_as_statements_with_their_documents(use_shipped, monkeypatch):
+    at = _app("overview", use_shipped, monkeypatch)
+    table = at.dataframe[-1].value
+    eu = table[table.figure == "European Union · Phase I (2020–2022) · donor allocation"]
+    assert set(eu.statement) == {"more than 5,000,000 USD", "4,248,584 USD"}
+    assert set(eu.document.str.split(" — ").str[0]) == {"Annual report 2020", "MPTF project factsheet"}
+    shown = table.to_csv(index=False)
+    assert "donor_allocation" not in shown and "PHASE-I" not in shown and "5000000" not in shown
+
+
+def test_tables_show_words_dates_and_grouped_numbers_not_codes(use_shipped, monkeypatch):
+    results = _app("results", use_shipped, monkeypatch)
+    for key in [k for k in results.session_state if str(k).startswith("outcome-")]:
+        results.session_state[key] = True  # every outcome opened, as a reader clicks them
+    results.run()
+    assert "5,900,000" in "\n".join(f.value.to_csv(index=False) for f in results.dataframe)
+    civil = _app("civil_society", use_shipped, monkeypatch)
+    consultations = civil.dataframe[-1].value
+    assert "20 Oct 2020" in set(consultations.start_date) and "00:00:00" not in consultations.to_csv()
+    sources = _app("sources", use_shipped, monkeypatch)
+    shown = "\n".join(f.value.to_csv(index=False) for f in sources.dataframe)
+    import getpass
+    assert "000_7443309cf0175af5.txt" not in shown and "/tmp/" not in shown and str(ROOT) not in shown
+    assert f",{getpass.getuser()}," not in shown
