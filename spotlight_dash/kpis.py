@@ -72,17 +72,20 @@ def headline(view) -> list[KPI]:
 
     def labelled(label: str, scoped: scope.Scoped) -> str:
         """The label with what the figure covers: "whole programme", or the country/RUNO/pillar it is for."""
-        if scoped.broader:
+        if scoped.whole_programme:
             return f"{label} · {t('whole_programme')}"
         narrowed = [view.choices.label(d, getattr(scoped.filters, d)) for d in scope.BREAKDOWNS
                     if getattr(scoped.filters, d) is not None]
         return " · ".join([label, *narrowed])
 
-    def kpi(label, scoped, value, detail, sources, key, unit, differ=False) -> KPI:
+    def kpi(label, scoped, value, detail, none, sources, key, unit, differ=False) -> KPI:
+        """``detail`` says more about a figure; ``none`` what is missing when nobody reported it."""
         note = scoped.note(lang)
         shown = fmt.number(value, lang=lang) if unit != "%" else percent(value)
-        if value is None and differ:
+        if value is None and differ:  # reported, but not as one number
             shown, detail = t("sources_differ"), _join(t("sources_differ_detail"), detail)
+        elif value is None:
+            detail = _join(detail, none)
         return KPI(labelled(label, scoped), shown, _join(note, detail), sources, value, unit, key, differ)
 
     kpis: list[KPI] = []
@@ -93,7 +96,7 @@ def headline(view) -> list[KPI]:
     total = None if approved is None or contribution is None else approved + contribution
     kpis.append(kpi(t("budget"), budget, total,
                     t("budget_detail", approved=number(approved), contribution=number(contribution))
-                    if total is not None else t("budget_none"),
+                    if total is not None else None, t("budget_none"),
                     _sources(*usd.source_ids), "budget", "USD", _differ(usd)))
 
     delivery = for_view("delivery")
@@ -104,7 +107,7 @@ def headline(view) -> list[KPI]:
     rate = _first(reported, "reported_rate_pct")
     aim_text = (t("delivery_aim", aim=percent(aim.target_rate_pct.iloc[0]), period=aim.period_id.iloc[0])
                 if len(aim) else None)
-    kpis.append(kpi(t("delivery") + when(reported), delivery, rate, _join(aim_text) or t("delivery_none"),
+    kpis.append(kpi(t("delivery") + when(reported), delivery, rate, aim_text, t("delivery_none"),
                     _sources(*reported.source_ids, *aim.source_ids), "delivery", "%", _differ(programme_wide)))
 
     reach = for_view("reach_against_target")
@@ -117,7 +120,7 @@ def headline(view) -> list[KPI]:
         share = _first(rows, "share_of_target_pct")
         detail = _join(t("reach_target", target=number(target)) if target is not None else None,
                        t("reach_share", share=percent(share, 1)) if share is not None else None)
-        kpis.append(kpi(t(f"{reach_type}_reach") + when(rows), reach, actual, detail or t(f"{reach_type}_none"),
+        kpis.append(kpi(t(f"{reach_type}_reach") + when(rows), reach, actual, detail, t(f"{reach_type}_none"),
                         _sources(*of_type.source_ids), f"{reach_type}_reach", "people", _differ(of_type)))
 
     kpis.append(_media(view, for_view, kpi, t, number, percent))
@@ -134,19 +137,19 @@ def _media(view, for_view, kpi, t, number, percent) -> KPI:
         # The totals have no country or pillar; the hits by country do: they step in where they were recorded.
         by_country = for_view("media_hits_by_country")
         rows = by_country.frames["media_hits_by_country"]
-        if not by_country.broader and not rows.empty:
+        if not ({"country", "pillar"} & set(by_country.broader)) and not rows.empty:
             count = _sum_if_all_reported(rows.hits)
             detail = (t("media_of_programme", total=number(hit_count)) if hit_count is not None
                       and by_country.filters.pillar is None else "")
             period = f" {rows.period_id.iloc[0]}" if rows.period_id.nunique() == 1 else ""
-            return kpi(t("media") + period, by_country, count, detail, _sources(*rows.source_id),
+            return kpi(t("media") + period, by_country, count, detail, t("media_none"), _sources(*rows.source_id),
                        "media", "media hits", _differ(rows))
     outlets, eu = by_measure.get("outlets"), by_measure.get("hits_eu_acknowledged")
     detail = _join(t("media_outlets", outlets=number(outlets.count)) if outlets is not None and pd.notna(outlets.count)
                    else None,
                    t("media_eu", share=percent(eu.share_of_hits_pct))
                    if eu is not None and pd.notna(eu.share_of_hits_pct) else None)
-    return kpi(t("media") + (f" {hits.period_id}" if hits else ""), media, hit_count, detail or t("media_none"),
+    return kpi(t("media") + (f" {hits.period_id}" if hits else ""), media, hit_count, detail, t("media_none"),
                _sources(*(r.source_id for r in (hits, outlets, eu) if r)), "media", "media hits",
                bool(hits is not None and hits.sources_differ))
 

@@ -31,17 +31,19 @@ class Scoped:
     filters: Filters  # what the figures are for
     broader: tuple[str, ...] = ()  # filters the user chose that these figures are not broken down by
 
+    @property
+    def whole_programme(self) -> bool:
+        """Broader than the selection and not narrowed by any country, pillar or RUNO at all."""
+        return bool(set(self.broader) & set(BREAKDOWNS)) and not any(getattr(self.filters, d) for d in BREAKDOWNS)
+
     def note(self, lang: str = labels.DEFAULT) -> str:
-        """e.g. "whole programme: not reported by country"; empty when the figures are as narrow as chosen."""
-        return broader_note(self.broader, lang)
-
-
-def broader_note(broader: tuple[str, ...], lang: str = labels.DEFAULT) -> str:
-    if not broader:
-        return ""
-    dims = labels.t("chart.or", lang).join(labels.t(f"filter.{d}.lower", lang) for d in broader)
-    key = "scope.all_years" if broader == ("year",) else "scope.whole_programme"
-    return labels.t(key, lang, filters=dims)
+        """e.g. "whole programme: not reported by country", or "not reported by RUNO" for Kazakhstan's media
+        hits (which have no RUNO); empty when the figures are as narrow as chosen."""
+        if not self.broader:
+            return ""
+        dims = labels.t("chart.or", lang).join(labels.t(f"filter.{d}.lower", lang) for d in self.broader)
+        key = "scope.whole_programme" if self.whole_programme else "scope.not_by"
+        return labels.t(key, lang, filters=dims)
 
 
 def scoped(run: Callable[..., pd.DataFrame], query_names, filters: Filters) -> Scoped:

@@ -55,4 +55,5 @@ def test_a_figure_broader_than_the_selection_says_so():
     budget = scope.scoped(run, ["budget_by_runo"], Filters(programme="SI-CA-REG", country="KAZ", runo="UNW"))
     # It steps back from the country only: the RUNO's own figures stay the RUNO's.
     assert budget.broader == ("country",) and budget.filters.runo == "UNW" and not budget.frames["budget_by_runo"].empty
+    assert budget.note() == "not reported by country"  # it is still UN Women's: not "whole programme"
     assert scope.scoped(run, ["budget_by_runo"], Filters(programme="SI-CA-REG")).broader == ()

@@ -66,7 +66,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page.zip": ("Download the {count} charts of this page (ZIP)", "Скачать все графики этой страницы ({count}, ZIP)"),
     # a chart on a page
     "scope.whole_programme": ("whole programme: not reported by {filters}", "вся программа: нет разбивки по {filters}"),
-    "scope.all_years": ("all years: not reported by {filters}", "все годы: нет разбивки по {filters}"),
+    "scope.not_by": ("not reported by {filters}", "нет разбивки по {filters}"),
     "chart.or": (" or ", " или "),
     "chart.sources_and_data": ("Sources and data", "Источники и данные"),
     "chart.download": ("Download", "Скачать"),
