@@ -7,7 +7,7 @@ view = page.start(t("nav.communications"), t("communications.question"))
 chart_block.columns(view, ["media-hits-by-country", "media-hits-by-pillar"],
                     ["media-eu-acknowledgement", "media-hits-by-month"])
 chart_block.show(view, "campaigns-compared")
-page.table_section(t("communications.campaigns"), view.q("campaigns"), t("communications.no_campaigns"))
-page.table_section(t("communications.events"), view.q("events"), t("communications.no_events"),
+page.query_section(view, t("communications.campaigns"), "campaigns", t("communications.no_campaigns"))
+page.query_section(view, t("communications.events"), "events", t("communications.no_events"),
                    t("communications.events_caption"))
 page.footer(view)

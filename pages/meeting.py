@@ -38,8 +38,7 @@ where.markdown(t("meeting.where", slide=slide, slides=len(SLIDES), description=v
 
 name = SLIDES[slide - 1]
 if name == "headline":
-    headline = kpis.headline(view.q("budget_by_runo"), view.q("delivery"), view.q("reach_against_target"),
-                             view.q("media_summary"), view.lang)
+    headline = kpis.headline(view)
     kpi_cards.row(view, headline[:3])
     kpi_cards.row(view, headline[3:])
 else:

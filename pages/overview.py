@@ -2,18 +2,13 @@
 
 import streamlit as st
 
-from spotlight_dash import kpis, labels, viewstate
+from spotlight_dash import kpis, labels, provenance, viewstate
 from spotlight_dash.exports import pack
 from spotlight_dash.exports.context import open_view
 from spotlight_dash.ui import chart_block, data, kpi_cards, page
 from spotlight_dash.ui.language import t
 
 view = page.start(t("overview.title"), t("overview.question"))
-
-
-def headline(path: str) -> list[kpis.KPI]:
-    q = lambda name: data.run_query(path, name, view.filters)  # noqa: E731
-    return kpis.headline(q("budget_by_runo"), q("delivery"), q("reach_against_target"), q("media_summary"), view.lang)
 
 
 def pack_file(filters, fmt: str, since: int | None, lang: str) -> bytes:
@@ -25,7 +20,7 @@ def pack_file(filters, fmt: str, since: int | None, lang: str) -> bytes:
         view_for_pack.close()
 
 
-now = headline(view.snapshot.path)
+now = kpis.headline(view)
 kpi_cards.row(view, now)
 chart_block.columns(view, ["budget-by-runo", "reach-against-target"], ["delivery-against-aim", "indicators-by-rag"])
 chart_block.show(view, "media-hits-by-country")
@@ -40,7 +35,7 @@ else:
     default = versions.index(asked) if asked is not None else 0
     since = st.selectbox(t("overview.compare_with"), versions, index=default, format_func=lambda v: earlier[v])
     st.query_params["since"] = str(since)
-    then = headline(data.snapshot_path(since))
+    then = kpis.headline(view.at_snapshot(data.snapshot_path(since)))
     changes = kpis.compare(then, now, view.lang)
     page.table(changes.drop(columns="changed"),
                then=st.column_config.TextColumn(t("overview.then", version=since)),
@@ -56,6 +51,7 @@ for fmt, column in zip(("pptx", "pdf"), st.columns(4)):
                            file_name=f"spotlight-ca_committee-pack_v{view.snapshot.version:04d}{labels.file_suffix(view.lang)}.{fmt}",
                            on_click="ignore", icon=":material/slideshow:", key=f"pack-{fmt}", width="stretch")
 
-page.table_section(t("overview.disagreements"), view.q("disagreements"), t("overview.no_disagreements"),
-                   t("overview.disagreements_caption"))
+disagreements = provenance.disagreements_in_words(view.q("disagreements"), view.sources, view.period_labels, view.lang)
+page.table_section(t("overview.disagreements"), disagreements, t("overview.no_disagreements"),
+                   t("overview.disagreements_caption"), quote=st.column_config.TextColumn(width="large"))
 page.footer(view)

@@ -8,6 +8,6 @@ from spotlight_dash.ui.language import t
 view = page.start(t("nav.reach"), t("reach.question"))
 chart_block.show(view, "reach-against-target")
 chart_block.columns(view, ["reach-direct-breakdown"], ["reach-indirect-breakdown"])
-page.table_section(t("reach.every"), view.q("reach"), t("reach.nothing"), t("reach.caption"),
-                   count=st.column_config.NumberColumn(format="localized"), note=st.column_config.TextColumn(width="large"))
+page.query_section(view, t("reach.every"), "reach", t("reach.nothing"), t("reach.caption"),
+                  note=st.column_config.TextColumn(width="large"))
 page.footer(view)

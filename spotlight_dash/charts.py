@@ -217,6 +217,20 @@ def _label(value, lang: str, decimals: int = 0) -> str:
     return fmt.number(value, decimals, lang=lang)
 
 
+def _disputed(df: pd.DataFrame, value: str) -> pd.DataFrame:
+    """Rows whose figure two sources state differently: no bar (the statements may not be added or
+    picked), and ``_differ_notes`` say so where the bar would stand."""
+    if "sources_differ" not in df:
+        return df.iloc[0:0]
+    return df[df[value].isna() & df.sources_differ.fillna(False).astype(bool)]
+
+
+def _differ_notes(categories, lang: str, horizontal: bool = False, **axes) -> list[dict]:
+    where = (lambda c: dict(x=0, y=c, xanchor="left")) if horizontal else (lambda c: dict(x=c, y=0, yanchor="bottom"))
+    return [dict(text=_t("sources_differ", lang), showarrow=False, font=dict(color=style.NOTE), **where(c), **axes)
+            for c in categories]
+
+
 # ---- delivery --------------------------------------------------------------------------------
 
 
@@ -226,6 +240,7 @@ def budget_by_runo(frames: Frames, lang: str) -> Spec | None:
     if df.empty:
         return None
     names = [codes.organisation_name(o, lang) for o in df.organisation]
+    differ = set(_disputed(df, "approved").organisation)
     colours = [style.RUNO_COLOURS.get(o, style.MUTED) for o in df.organisation]
     bars = [
         dict(type="bar", y=names, x=df.approved, name=_t("spotlight_funds", lang), orientation="h",
@@ -235,10 +250,12 @@ def budget_by_runo(frames: Frames, lang: str) -> Spec | None:
         dict(type="bar", y=names, x=df.agency_contribution, name=_t("agency_contribution", lang), orientation="h",
              marker=dict(color=colours), opacity=0.45, textposition="none"),
     ]
-    notes = [dict(showarrow=False, text=_t("plus_agency", lang, amount=_label(contribution, lang)),
+    # Where two sources state the Spotlight funds differently, there is no bar, and the note says so.
+    notes = [dict(showarrow=False, text=(_t("sources_differ", lang) + " · " if code in differ else "")
+                  + _t("plus_agency", lang, amount=_label(contribution, lang)),
                   x=(approved if pd.notna(approved) else 0) + (contribution if pd.notna(contribution) else 0),
                   xanchor="left", xshift=6, y=name)
-             for name, approved, contribution in zip(names, df.approved, df.agency_contribution)]
+             for code, name, approved, contribution in zip(df.organisation, names, df.approved, df.agency_contribution)]
     # Room on the right for the longest note, whose length depends on the language.
     room = 1.3 + 0.022 * max(len(note["text"]) for note in notes)
     return dict(data=bars, layout=dict(
@@ -252,7 +269,8 @@ def delivery_against_aim(frames: Frames, lang: str) -> Spec | None:
     df = df[df.organisation.isna()]
     rates = df.delivery_rate_pct.astype("Float64").fillna(df.reported_rate_pct.astype("Float64"))
     shown = df[rates.notna()]
-    if shown.empty:
+    differ = _disputed(df.assign(rate=rates), "rate")
+    if shown.empty and differ.empty:
         return None
     stated = shown.delivery_rate_pct.isna()
     bar = dict(type="bar", x=shown.period_id, y=rates[rates.notna()], marker=dict(color=style.SPOTLIGHT_PURPLE),
@@ -268,7 +286,8 @@ def delivery_against_aim(frames: Frames, lang: str) -> Spec | None:
     note = dict(showarrow=False, text=_t("aim", lang, aim=fmt.percent(aim, lang=lang)) + aim_when, x=0,
                 xanchor="left", xref="x domain", y=aim, yanchor="bottom", yref="y")
     return dict(data=[bar], layout=dict(
-        shapes=[line], annotations=[note], yaxis=dict(range=[0, 100], title=dict(text=_t("budget_spent", lang))),
+        shapes=[line], annotations=[note, *_differ_notes(list(differ.period_id), lang)],
+        yaxis=dict(range=[0, 100], title=dict(text=_t("budget_spent", lang))),
         showlegend=False, xaxis=dict(title=dict(text=_t("period", lang)), type="category")))
 
 
@@ -345,15 +364,18 @@ def reach_against_target(frames: Frames, lang: str) -> Spec | None:
         x = [f"{reached} {actual['period_id']}" if actual else reached, _t("target", lang)]
         y = [actual["actual"] if actual else None, target["target"] if target else None]
         share = actual["share_of_target_pct"] if actual else None
+        differ = any(r.get("sources_differ") for r in rows if fmt.is_missing(r["actual"]))
         text = [_t("of_target", lang, value=_label(y[0], lang), share=fmt.percent(share, 1, lang))
                 if y[0] is not None else fmt.not_reported(lang), _label(y[1], lang)]
         axes = panels[0][i - 1]
         bars.append(dict(type="bar", x=x, y=y, text=text, textposition="outside", cliponaxis=False,
                          marker=dict(color=[style.REACH_COLOURS[reach_type], style.MUTED]), showlegend=False, **axes))
         # A figure nobody reported has no bar, not a bar at 0: the words stand where it would be.
-        notes += [dict(text=fmt.not_reported(lang), x=label, y=0, xref=axes["xaxis"], yref=axes["yaxis"],
-                       yanchor="bottom", showarrow=False, font=dict(color=style.NOTE))
-                  for label, value in zip(x, y) if value is None]
+        # Two sources that state it differently say so: it is reported, but not as one number.
+        notes += [dict(text=_t("sources_differ", lang) if differ and i == 0 else fmt.not_reported(lang), x=label, y=0,
+                       xref=axes["xaxis"], yref=axes["yaxis"], yanchor="bottom", showarrow=False,
+                       font=dict(color=style.NOTE))
+                  for i, (label, value) in enumerate(zip(x, y)) if value is None]
         _update(layout, _axis_layout(axes, yaxis=dict(rangemode="tozero", title=dict(text=_t("people", lang)))))
     layout["annotations"] = [*layout.get("annotations", ()), *notes]
     return dict(data=bars, layout=layout)
@@ -421,15 +443,21 @@ def _text(value) -> str | None:
 def _bars_by_country(df: pd.DataFrame, value: str, label: str, lang: str) -> Spec:
     names = [codes.country_name(c, lang) for c in df.country]
     bar = dict(type="bar", x=names, y=df[value], marker=dict(color=style.SPOTLIGHT_PURPLE),
-               text=[_label(v, lang) for v in df[value]], textposition="outside", cliponaxis=False)
+               text=[_label(v, lang) if not fmt.is_missing(v) else "" for v in df[value]], textposition="outside",
+               cliponaxis=False)
     return dict(data=[bar], layout=dict(
         yaxis=dict(title=dict(text=label)), showlegend=False,
         xaxis=dict(title=dict(text=""), tickangle=-30 if max(map(len, names)) > 9 else 0)))
 
 
 def media_hits_by_country(frames: Frames, lang: str) -> Spec | None:
-    df = frames["media_hits_by_country"].dropna(subset=["hits"])
-    return None if df.empty else _bars_by_country(df, "hits", _t("media_hits", lang), lang)
+    every = frames["media_hits_by_country"]
+    df, differ = every.dropna(subset=["hits"]), _disputed(every, "hits")
+    if df.empty and differ.empty:
+        return None
+    spec = _bars_by_country(pd.concat([df, differ]), "hits", _t("media_hits", lang), lang)
+    spec["layout"]["annotations"] = _differ_notes([codes.country_name(c, lang) for c in differ.country], lang)
+    return spec
 
 
 def media_hits_by_pillar(frames: Frames, lang: str) -> Spec | None:
@@ -507,13 +535,23 @@ def grants_by_country(frames: Frames, lang: str) -> Spec | None:
     df = df[df.country.notna() & df.kind.isin(["applications_received", "grants_awarded"]) & df["count"].notna()]
     if df.empty:
         return None
-    bars = []
-    for kind, colour in (("applications_received", style.MUTED), ("grants_awarded", style.SPOTLIGHT_PURPLE)):
-        rows = df[df.kind == kind]
-        bars.append(dict(type="bar", x=[codes.country_name(c, lang) for c in rows.country], y=rows["count"],
+    bars, notes = [], []
+    countries = list(dict.fromkeys(df.country))  # every country the selection has a figure for
+    names = [codes.country_name(c, lang) for c in countries]
+    kinds = (("applications_received", style.MUTED), ("grants_awarded", style.SPOTLIGHT_PURPLE))
+    for position, (kind, colour) in enumerate(kinds):
+        counts = dict(zip(df[df.kind == kind].country, df[df.kind == kind]["count"]))
+        bars.append(dict(type="bar", x=names, y=[counts.get(c) for c in countries],
                          name=_t(f"grants.{kind}", lang), marker=dict(color=colour),
-                         text=[_label(v, lang) for v in rows["count"]], textposition="outside", cliponaxis=False))
-    return dict(data=bars, layout=dict(barmode="group", yaxis=dict(title=dict(text=_t("number", lang)))))
+                         text=[_label(counts[c], lang) if c in counts else "" for c in countries],
+                         textposition="outside", cliponaxis=False))
+        # Nobody reported it: no bar, and the words stand upright where the bar would be (left or right
+        # half of the country's group), so it never reads as 0.
+        notes += [dict(text=fmt.not_reported(lang), x=name, y=0, yanchor="bottom", textangle=-90, showarrow=False,
+                       xshift=(-1 if position == 0 else 1) * 14, font=dict(color=style.NOTE, size=11))
+                  for c, name in zip(countries, names) if c not in counts]
+    return dict(data=bars, layout=dict(barmode="group", annotations=notes,
+                                       yaxis=dict(title=dict(text=_t("number", lang)), rangemode="tozero")))
 
 
 def reference_group(frames: Frames, lang: str) -> Spec | None:

@@ -68,3 +68,36 @@ def date(value: dt.date | dt.datetime | None, lang: str = "en", with_time: bool 
 def month(value: dt.date | dt.datetime, lang: str = "en") -> str:
     """A month on an axis: "November 2026" / "ноябрь 2026"."""
     return f"{labels.t(f'format.month.{value.month}', lang)} {value.year}"
+
+
+# Table columns whose values are codes a reader knows by a name (``labels`` value.*), or whose
+# numbers are not quantities (a year is not "2,020").
+CODED_COLUMNS = ("kind", "measure", "reach_type", "sex", "age_group", "event_type", "level", "direction")
+NOT_QUANTITIES = ("year", "version", "line", "source_row", "pillar", "result_no", "indicator_no", "occurrence")
+
+
+def for_reading(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """A table as a reader reads it: amounts and counts grouped for the language, dates as dates, codes
+    in words, countries and organisations by name. Missing stays missing (the table shows a dash)."""
+    from spotlight_dash import codes  # here: codes reads labels, which reads nothing of this module
+    out = frame.copy()
+    for name in out.columns:
+        column = out[name]
+        if name in CODED_COLUMNS:
+            out[name] = [None if is_missing(v) else labels.t_or(f"value.{v}", lang, str(v)) for v in column]
+        elif name == "country" or name == "organisation":
+            words = codes.country_name if name == "country" else codes.organisation_name
+            out[name] = [None if is_missing(v) else words(v, lang) for v in column]
+        elif pd.api.types.is_bool_dtype(column):
+            continue
+        elif pd.api.types.is_numeric_dtype(column) and not any(word in name for word in NOT_QUANTITIES):
+            out[name] = [None if is_missing(v) else number(v, 0 if float(v).is_integer() else 1, lang=lang)
+                         for v in column]
+        elif pd.api.types.is_datetime64_any_dtype(column) or (
+                column.dtype == object and any(isinstance(v, dt.date) for v in column.head(20))):
+            out[name] = [None if is_missing(v) else date(v, lang, with_time=_has_time(v)) for v in column]
+    return out
+
+
+def _has_time(value) -> bool:
+    return isinstance(value, dt.datetime) and (value.hour, value.minute) != (0, 0)

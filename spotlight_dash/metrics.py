@@ -33,6 +33,20 @@ def definitions(lang: str = "en") -> str:
     return labels.t("metrics.definitions", lang, green=round(RAG_GREEN_AT * 100), amber=round(RAG_AMBER_AT * 100))
 
 
+# Alternative statements. Two rows of a fact table that agree on every column of the table's key
+# but the source are two statements of one fact (the annual report's "more than 5 million USD"
+# and the factsheet's "USD 4,248,584" for the EU's allocation): alternatives, never parts of a
+# sum. Where they agree, the fact is their common value, citing both. Where they differ, the fact
+# has no single value: it is shown as its statements, each with its source, and a total that
+# would include it is shown as the range its statements span, never as their sum.
+# queries._facts is this rule in SQL; every aggregating query reads its table through it.
+
+
+def statements_agree(values) -> bool:
+    """Whether the statements of one fact give one value (an empty statement states nothing)."""
+    return len({v for v in values if not _missing(v)}) <= 1
+
+
 def _missing(*values) -> bool:
     return any(v is None or (isinstance(v, float) and math.isnan(v)) for v in values)
 

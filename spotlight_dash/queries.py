@@ -68,6 +68,59 @@ def _where(alias: str = "", **dims: str) -> str:
     return " AND ".join(parts)
 
 
+def _facts(table: str) -> str:
+    """``table`` read as facts, not statements (metrics: alternative statements), for a FROM clause.
+
+    Rows that share the table's key but the source become one row citing every source. Each of the
+    table's figures (CLAIM_VALUES) keeps its value where the statements agree, and is empty where they
+    differ, with ``disputed`` true and ``{figure}_low`` / ``{figure}_high`` the range they span: no sum
+    over facts can add two statements of one fact. A key with one source costs one grouping.
+    """
+    from spotlight_dash.schema import TABLES
+    spec = TABLES[table]
+    key = [c for c in spec.key if c != "source_id"]
+    figures = list(CLAIM_VALUES.get(table, {}))
+    rest = [c for c in spec.columns if c not in key and c not in figures and c != "source_id"]
+    # A flag (interim, lower bound) holds for the fact when one statement says so.
+    columns = [*(f'"{c}"' for c in key), *(f'{_any_or_flag(table, c)} AS "{c}"' for c in rest)]
+    for c in figures:
+        columns += [f'CASE WHEN count(DISTINCT "{c}") > 1 THEN NULL ELSE any_value("{c}") END AS "{c}"',
+                    f'min("{c}") AS "{c}_low"', f'max("{c}") AS "{c}_high"']
+    disputed = " OR ".join(f'count(DISTINCT "{c}") > 1' for c in figures) or "false"
+    columns += [f"({disputed}) AS disputed", "string_agg(DISTINCT source_id, ';' ORDER BY source_id) AS source_id"]
+    return f"(SELECT {', '.join(columns)} FROM {table} GROUP BY {', '.join(key)})"
+
+
+def _statements(table: str) -> str:
+    """``table`` with one row per distinct statement, for tables shown "as reported": sources that agree
+    on a fact are one row citing both; sources that differ are a row each, ``sources_differ`` true."""
+    from spotlight_dash.schema import TABLES
+    spec = TABLES[table]
+    key = [f'"{c}"' for c in spec.key if c != "source_id"]
+    figures = [f'"{c}"' for c in (*CLAIM_VALUES.get(table, {}), *QUALIFIERS.get(table, ()))]
+    rest = [c for c in spec.columns if f'"{c}"' not in key + figures and c != "source_id"]
+    columns = [*key, *figures, *(f'any_value("{c}") AS "{c}"' for c in rest),
+               "string_agg(DISTINCT source_id, ';' ORDER BY source_id) AS source_id",
+               f"count(*) OVER (PARTITION BY {', '.join(key)}) > 1 AS sources_differ"]
+    return f"(SELECT {', '.join(columns)} FROM {table} GROUP BY {', '.join(key + figures)})"
+
+
+def _any_or_flag(table: str, column: str) -> str:
+    from spotlight_dash.schema import column_meta
+    return f'bool_or("{column}")' if column_meta(table, column)["sql_type"] == "BOOLEAN" else f'any_value("{column}")'
+
+
+def _sum(figure: str, when: str = "true", alias: str = "") -> str:
+    """A sum over facts (``_facts``): empty when one of them is disputed, whose statements may not be added."""
+    return (f"CASE WHEN bool_or({alias}disputed) FILTER (WHERE {when}) THEN NULL "
+            f"ELSE sum({alias}{figure}) FILTER (WHERE {when}) END")
+
+
+def _cited(alias: str = "") -> str:
+    """The sources of a group of facts, each fact citing one or more: sorted, distinct, ';'-separated."""
+    return (f"nullif(array_to_string(list_sort(list_distinct(flatten(list(string_split({alias}source_id, ';'))))), ';'), '')")
+
+
 def _run(cur: duckdb.DuckDBPyConnection, sql: str, filters: Filters) -> pd.DataFrame:
     names = [n for n in ("programme", "year", "country", "pillar", "runo", "indicator") if f"${n}" in sql]
     return cur.execute(sql, filters.params(*names)).df()
@@ -79,16 +132,17 @@ def _run(cur: duckdb.DuckDBPyConnection, sql: str, filters: Filters) -> pd.DataF
        organisation_name="RUNO name", currency="ISO 4217 currency of the amounts",
        approved="Spotlight funding approved", agency_contribution="the agency's own contribution",
        total="approved + agency contribution (both reported), else missing",
-       source_ids="sources of these rows, ';'-separated")
+       sources_differ="true where two sources state one of these amounts differently (the amount is then empty)",
+       period_ids="periods the amounts are for, ';'-separated", source_ids="sources of these rows, ';'-separated")
 def budget_by_runo(cur, f: Filters) -> pd.DataFrame:
     sql = f"""
     SELECT f.programme_id, f.organisation, o.name AS organisation_name, f.currency,
-           sum(f.amount) FILTER (WHERE f.kind = 'approved') AS approved,
-           sum(f.amount) FILTER (WHERE f.kind = 'agency_contribution') AS agency_contribution,
-           approved + agency_contribution AS total,
-           -- string_agg(DISTINCT ... ORDER BY ...) written with lists: 6.3 -> 5.8 ms over 100,000 rows
-           nullif(array_to_string(list_sort(list_distinct(list(f.source_id))), ';'), '') AS source_ids
-    FROM finance f JOIN organisations o ON o.code = f.organisation AND o.is_runo
+           {_sum('amount', "f.kind = 'approved'", 'f.')} AS approved,
+           {_sum('amount', "f.kind = 'agency_contribution'", 'f.')} AS agency_contribution,
+           approved + agency_contribution AS total, bool_or(f.disputed) AS sources_differ,
+           array_to_string(list_sort(list_distinct(list(f.period_id))), ';') AS period_ids,
+           {_cited('f.')} AS source_ids
+    FROM {_facts('finance')} f JOIN organisations o ON o.code = f.organisation AND o.is_runo
     WHERE f.kind IN ('approved', 'agency_contribution')
       AND {_where('f.', year='period_id', country='country', pillar='pillar', runo='organisation')}
     GROUP BY ALL ORDER BY approved DESC NULLS LAST, f.organisation"""
@@ -106,28 +160,32 @@ def budget_by_runo(cur, f: Filters) -> pd.DataFrame:
        reported_rate_pct="delivery rate as stated in a document", target_rate_pct="the rate aimed for",
        aim_amount="target rate x budget: what must be spent to reach the aim",
        gap_to_aim="aim_amount - expenditure, where expenditure is reported",
+       sources_differ="true where two sources state a budget, an expenditure or a rate differently (it is then empty)",
        source_ids="sources, ';'-separated")
 def delivery(cur, f: Filters) -> pd.DataFrame:
     sql = f"""
     WITH budget AS (
         SELECT programme_id, organisation, currency,
-               coalesce(sum(amount) FILTER (WHERE kind = 'budget_revised'),
-                        sum(amount) FILTER (WHERE kind = 'approved')) AS budget,
-               string_agg(DISTINCT source_id, ';') AS src
-        FROM finance WHERE kind IN ('approved', 'budget_revised')
+               CASE WHEN count(*) FILTER (WHERE kind = 'budget_revised') > 0
+                    THEN {_sum('amount', "kind = 'budget_revised'")} ELSE {_sum('amount', "kind = 'approved'")} END AS budget,
+               bool_or(disputed) AS budget_disputed, {_cited()} AS src
+        FROM {_facts('finance')} WHERE kind IN ('approved', 'budget_revised')
           AND {_where(runo='organisation')}
-        GROUP BY GROUPING SETS ((programme_id, organisation, currency), (programme_id, currency))),
+        GROUP BY GROUPING SETS ((programme_id, organisation, currency), (programme_id, currency))
+        -- with a RUNO chosen, a total over RUNOs would be that RUNO's alone, passed off as the programme's
+        HAVING $runo IS NULL OR GROUPING(organisation) = 0),
     spent AS (
-        SELECT programme_id, organisation, period_id, currency, sum(amount) AS expenditure,
-               bool_or(is_interim) AS expenditure_is_interim, string_agg(DISTINCT source_id, ';') AS src
-        FROM finance WHERE kind = 'expenditure' AND {_where(year='period_id', runo='organisation')}
-        GROUP BY GROUPING SETS ((programme_id, organisation, period_id, currency), (programme_id, period_id, currency))),
+        SELECT programme_id, organisation, period_id, currency, {_sum('amount')} AS expenditure,
+               bool_or(is_interim) AS expenditure_is_interim, bool_or(disputed) AS spent_disputed, {_cited()} AS src
+        FROM {_facts('finance')} WHERE kind = 'expenditure' AND {_where(year='period_id', runo='organisation')}
+        GROUP BY GROUPING SETS ((programme_id, organisation, period_id, currency), (programme_id, period_id, currency))
+        HAVING $runo IS NULL OR GROUPING(organisation) = 0),
     rates AS (
         SELECT programme_id, organisation, period_id,
-               max(rate_pct) FILTER (WHERE kind = 'reported') AS reported_rate_pct,
-               max(rate_pct) FILTER (WHERE kind = 'target') AS target_rate_pct,
-               string_agg(DISTINCT source_id, ';') AS src
-        FROM delivery_rates WHERE {_where(year='period_id', runo='organisation')}
+               any_value(rate_pct) FILTER (WHERE kind = 'reported') AS reported_rate_pct,
+               any_value(rate_pct) FILTER (WHERE kind = 'target') AS target_rate_pct,
+               bool_or(disputed) AS rate_disputed, {_cited()} AS src
+        FROM {_facts('delivery_rates')} WHERE {_where(year='period_id', runo='organisation')}
         GROUP BY ALL),
     periods_seen AS (
         SELECT DISTINCT programme_id, organisation, period_id FROM spent
@@ -136,6 +194,8 @@ def delivery(cur, f: Filters) -> pd.DataFrame:
            s.expenditure_is_interim, r.reported_rate_pct, r.target_rate_pct,
            r.target_rate_pct / 100.0 * b.budget AS aim_amount,
            aim_amount - s.expenditure AS gap_to_aim,
+           coalesce(b.budget_disputed, false) OR coalesce(s.spent_disputed, false) OR coalesce(r.rate_disputed, false)
+               AS sources_differ,
            concat_ws(';', b.src, s.src, r.src) AS source_ids
     FROM periods_seen p
     LEFT JOIN budget b ON b.programme_id = p.programme_id AND b.organisation IS NOT DISTINCT FROM p.organisation
@@ -155,14 +215,15 @@ _REACH_COLUMNS = dict(
     programme_id="programme", period_id="period", kind="actual or target", reach_type="direct or indirect",
     sex="female, male; empty = all", age_group="adult, youth, child; empty = all",
     component="channel or component; empty = all", country="ISO3; empty = all countries",
-    count="people; empty = not reported", note="how the figure was arrived at", source_id="source")
+    count="people; empty = not reported", note="how the figure was arrived at",
+    sources_differ="another source states this figure differently (both rows are shown)", source_id="source")
 
 
 @query("Rights holders reached and targets, as reported: a row with empty sex, age group, component "
        "and country is a total; other rows are its breakdown. Direct and indirect are never added.",
        ("programme", "year", "country"), **_REACH_COLUMNS)
 def reach(cur, f: Filters) -> pd.DataFrame:
-    sql = f"""SELECT {', '.join(_REACH_COLUMNS)} FROM reach
+    sql = f"""SELECT {', '.join(_REACH_COLUMNS)} FROM {_statements('reach')}
     WHERE {_where(year='period_id', country='country')}
     ORDER BY programme_id, kind, reach_type, period_id, (sex IS NULL AND component IS NULL AND country IS NULL) DESC,
              count DESC NULLS LAST"""
@@ -174,17 +235,19 @@ def reach(cur, f: Filters) -> pd.DataFrame:
        programme_id="programme", reach_type="direct or indirect", period_id="period of the actual",
        actual="total reached in the period (reported total row)", target="target for the programme",
        target_period_id="period of the target", share_of_target_pct="actual / target x 100",
+       sources_differ="true where two sources state the actual or the target differently (it is then empty)",
        source_ids="sources")
 def reach_against_target(cur, f: Filters) -> pd.DataFrame:
     sql = f"""
-    WITH totals AS (SELECT * FROM reach WHERE sex IS NULL AND age_group IS NULL AND component IS NULL AND country IS NULL),
-    actual AS (SELECT programme_id, reach_type, period_id, count AS actual, source_id FROM totals
+    WITH totals AS (SELECT * FROM {_facts('reach')} WHERE sex IS NULL AND age_group IS NULL AND component IS NULL AND country IS NULL),
+    actual AS (SELECT programme_id, reach_type, period_id, count AS actual, disputed, source_id FROM totals
                WHERE kind = 'actual' AND {_where(year='period_id')}),
-    target AS (SELECT programme_id, reach_type, period_id AS target_period_id, count AS target, source_id FROM totals
-               WHERE kind = 'target' AND {_where()})
+    target AS (SELECT programme_id, reach_type, period_id AS target_period_id, count AS target, disputed, source_id
+               FROM totals WHERE kind = 'target' AND {_where()})
     SELECT coalesce(a.programme_id, t.programme_id) AS programme_id, coalesce(a.reach_type, t.reach_type) AS reach_type,
            a.period_id, a.actual, t.target, t.target_period_id,
            CASE WHEN t.target > 0 THEN 100.0 * a.actual / t.target END AS share_of_target_pct,
+           coalesce(a.disputed, false) OR coalesce(t.disputed, false) AS sources_differ,
            concat_ws(';', a.source_id, t.source_id) AS source_ids
     FROM actual a FULL JOIN target t ON a.programme_id = t.programme_id AND a.reach_type = t.reach_type
     ORDER BY programme_id, reach_type, a.period_id"""
@@ -193,11 +256,13 @@ def reach_against_target(cur, f: Filters) -> pd.DataFrame:
 
 @query("Media hits by country (INT = international outlets).", ("programme", "year", "country", "pillar"),
        programme_id="programme", period_id="period", country="ISO3, or INT", country_name="country name",
-       hits="media hits (articles, TV items, stories)", source_id="source")
+       hits="media hits (articles, TV items, stories)",
+       sources_differ="true where two sources state these hits differently (they are then empty)", source_id="source")
 def media_hits_by_country(cur, f: Filters) -> pd.DataFrame:
-    sql = f"""SELECT m.programme_id, m.period_id, m.country, c.name AS country_name, CAST(sum(m.count) AS BIGINT) AS hits,
-           string_agg(DISTINCT m.source_id, ';') AS source_id
-    FROM media m JOIN countries c ON c.iso3 = m.country
+    sql = f"""SELECT m.programme_id, m.period_id, m.country, c.name AS country_name,
+           CAST({_sum('count', alias='m.')} AS BIGINT) AS hits, bool_or(m.disputed) AS sources_differ,
+           {_cited('m.')} AS source_id
+    FROM {_facts('media')} m JOIN countries c ON c.iso3 = m.country
     WHERE m.measure = 'hits' AND {_where('m.', year='period_id', country='country', pillar='pillar')}
     GROUP BY ALL ORDER BY hits DESC NULLS LAST, m.country"""
     return _run(cur, sql, f)
@@ -205,13 +270,14 @@ def media_hits_by_country(cur, f: Filters) -> pd.DataFrame:
 
 @query("Media totals: hits, outlets and hits acknowledging the EU, programme-wide.", ("programme", "year"),
        programme_id="programme", period_id="period", measure="hits, outlets, hits_eu_acknowledged, hits_investment_described",
-       count="number", share_of_hits_pct="count / total hits x 100 (for the hits_* measures)", source_id="source")
+       count="number", share_of_hits_pct="count / total hits x 100 (for the hits_* measures)",
+       sources_differ="true where two sources state this count differently (it is then empty)", source_id="source")
 def media_summary(cur, f: Filters) -> pd.DataFrame:
-    sql = f"""WITH t AS (SELECT * FROM media WHERE country IS NULL AND pillar IS NULL AND outlet IS NULL
+    sql = f"""WITH t AS (SELECT * FROM {_facts('media')} WHERE country IS NULL AND pillar IS NULL AND outlet IS NULL
                          AND media_type IS NULL AND {_where(year='period_id')})
     SELECT t.programme_id, t.period_id, t.measure, t.count,
            CASE WHEN t.measure LIKE 'hits_%' AND h.count > 0 THEN 100.0 * t.count / h.count END AS share_of_hits_pct,
-           t.source_id
+           t.disputed AS sources_differ, t.source_id
     FROM t LEFT JOIN t h ON h.programme_id = t.programme_id AND h.period_id = t.period_id AND h.measure = 'hits'
     ORDER BY t.programme_id, t.period_id, t.measure"""
     return _run(cur, sql, f)
@@ -225,10 +291,11 @@ def media_summary(cur, f: Filters) -> pd.DataFrame:
        baseline="baseline value", target="target value", target_period_id="period of the target",
        actual="latest actual", actual_period_id="period of the latest actual",
        progress_pct="(actual - baseline) / (target - baseline) x 100", rag="green, amber, red or no data",
+       sources_differ="true where two sources state the baseline, target or actual differently (it is then empty)",
        source_ids="sources")
 def indicator_progress(cur, f: Filters) -> pd.DataFrame:
     sql = f"""
-    WITH v AS (SELECT iv.*, p.start_date, p.end_date FROM indicator_values iv JOIN periods p USING (period_id)
+    WITH v AS (SELECT iv.*, p.start_date, p.end_date FROM {_facts('indicator_values')} iv JOIN periods p USING (period_id)
                WHERE iv.sex IS NULL AND iv.age_group IS NULL AND (
                    iv.country = $country
                    -- without a country filter: the programme-wide figure, or the only country's
@@ -237,11 +304,12 @@ def indicator_progress(cur, f: Filters) -> pd.DataFrame:
                        AND o.indicator_code = iv.indicator_code AND o.country IS DISTINCT FROM iv.country))))),
     pick AS (SELECT programme_id, indicator_code, kind,
                     arg_max(value, end_date) AS value, arg_max(period_id, end_date) AS period_id,
-                    string_agg(DISTINCT source_id, ';') AS src
+                    arg_max(disputed, end_date) AS disputed, {_cited()} AS src
              FROM v GROUP BY ALL)
     SELECT i.programme_id, i.indicator_code, i.result_code, coalesce(r.pillar, pr.pillar) AS pillar, i.title, i.unit,
            i.direction, b.value AS baseline, t.value AS target, t.period_id AS target_period_id,
            a.value AS actual, a.period_id AS actual_period_id,
+           coalesce(b.disputed, false) OR coalesce(t.disputed, false) OR coalesce(a.disputed, false) AS sources_differ,
            concat_ws(';', i.source_id, b.src, t.src, a.src) AS source_ids
     FROM indicators i
     LEFT JOIN results r ON r.programme_id = i.programme_id AND r.result_code = i.result_code
@@ -297,21 +365,24 @@ def results_framework(cur, f: Filters) -> pd.DataFrame:
 
 
 @query("Media hits by pillar, where hits are recorded with one.", ("programme", "year", "country", "pillar"),
-       programme_id="programme", pillar="pillar", hits="media hits", source_id="sources")
+       programme_id="programme", pillar="pillar", hits="media hits",
+       sources_differ="true where two sources state these hits differently (they are then empty)", source_id="sources")
 def media_hits_by_pillar(cur, f: Filters) -> pd.DataFrame:
-    sql = f"""SELECT programme_id, pillar, CAST(sum(count) AS BIGINT) AS hits, string_agg(DISTINCT source_id, ';') AS source_id
-    FROM media WHERE measure = 'hits' AND pillar IS NOT NULL
+    sql = f"""SELECT programme_id, pillar, CAST({_sum('count')} AS BIGINT) AS hits, bool_or(disputed) AS sources_differ,
+           {_cited()} AS source_id
+    FROM {_facts('media')} WHERE measure = 'hits' AND pillar IS NOT NULL
       AND {_where(year='period_id', country='country', pillar='pillar')}
     GROUP BY ALL ORDER BY programme_id, pillar"""
     return _run(cur, sql, f)
 
 
 @query("Media hits by month of publication, where hits are dated.", ("programme", "year", "country", "pillar"),
-       programme_id="programme", month="first day of the month", hits="media hits", source_id="sources")
+       programme_id="programme", month="first day of the month", hits="media hits",
+       sources_differ="true where two sources state these hits differently (they are then empty)", source_id="sources")
 def media_hits_by_month(cur, f: Filters) -> pd.DataFrame:
-    sql = f"""SELECT programme_id, date_trunc('month', published_on) AS month, CAST(sum(count) AS BIGINT) AS hits,
-           string_agg(DISTINCT source_id, ';') AS source_id
-    FROM media WHERE measure = 'hits' AND published_on IS NOT NULL
+    sql = f"""SELECT programme_id, date_trunc('month', published_on) AS month, CAST({_sum('count')} AS BIGINT) AS hits,
+           bool_or(disputed) AS sources_differ, {_cited()} AS source_id
+    FROM {_facts('media')} WHERE measure = 'hits' AND published_on IS NOT NULL
       AND ($year IS NULL OR year(published_on) = $year)
       AND {_where(country='country', pillar='pillar')}
     GROUP BY ALL ORDER BY programme_id, month"""
@@ -322,15 +393,16 @@ def media_hits_by_month(cur, f: Filters) -> pd.DataFrame:
        "until certified.", ("programme", "year", "country", "pillar", "runo"),
        programme_id="programme", organisation="organisation code", organisation_name="organisation",
        pillar="pillar; empty = all", country="ISO3; empty = all", period_id="period", kind="kind of amount",
-       currency="currency", amount="amount; empty = not reported", is_interim="not yet certified",
+       currency="currency", amount="amount; empty = not reported",
+       is_lower_bound="the source gives the amount as a lower bound ('more than')", is_interim="not yet certified",
+       sources_differ="another source states this amount differently: each statement is a row, never added",
        source_ids="sources")
 def finance_detail(cur, f: Filters) -> pd.DataFrame:
     sql = f"""SELECT f.programme_id, f.organisation, o.name AS organisation_name, f.pillar, f.country, f.period_id,
-           f.kind, f.currency, sum(f.amount) AS amount, bool_or(f.is_interim) AS is_interim,
-           string_agg(DISTINCT f.source_id, ';') AS source_ids
-    FROM finance f JOIN organisations o ON o.code = f.organisation
+           f.kind, f.currency, f.amount, f.is_lower_bound, f.is_interim, f.sources_differ, f.source_id AS source_ids
+    FROM {_statements('finance')} f JOIN organisations o ON o.code = f.organisation
     WHERE {_where('f.', year='period_id', country='country', pillar='pillar', runo='organisation')}
-    GROUP BY ALL ORDER BY f.programme_id, f.kind, f.organisation, f.period_id"""
+    ORDER BY f.programme_id, f.kind, f.organisation, f.period_id, f.currency, f.amount"""
     return _run(cur, sql, f)
 
 
@@ -372,6 +444,12 @@ def ingest_history(cur, f: Filters) -> pd.DataFrame:
                            FROM ingest_runs ORDER BY version DESC, finished_at DESC""").df()
     frame["rows"] = [", ".join(f"{k} {v}" for k, v in json.loads(r).items() if v) for r in frame.pop("rows_json")]
     return frame[["version", "run_kind", "finished_at", "user_name", "file", "sha256", "rows", "note"]]
+
+
+@query("Reporting periods with the names readers know them by.", (),
+       period_id="period", label="name of the period", start_date="first day", end_date="last day")
+def periods(cur, f: Filters) -> pd.DataFrame:
+    return cur.execute("SELECT period_id, label, start_date, end_date FROM periods ORDER BY start_date, end_date").df()
 
 
 @query("Years the filters offer: the calendar years that reporting periods cover.", (),
@@ -442,7 +520,7 @@ def sources(cur, f: Filters) -> pd.DataFrame:
 # in the same column for the same key (currency aside) disagree; a value one source leaves
 # empty and another states is a complement, not a disagreement.
 CLAIM_VALUES = {
-    "finance": {"amount": "CAST(amount AS VARCHAR) || ' ' || currency"},
+    "finance": {"amount": "amount"},
     "reach": {"count": "count"}, "media": {"count": "count"},
     "grants": {"count": "count", "amount_usd": "amount_usd"}, "reference_group": {"members": "members"},
     "indicator_values": {"value": "value"}, "delivery_rates": {"rate_pct": "rate_pct"},
@@ -452,24 +530,34 @@ CLAIM_VALUES = {
 }
 
 
+# What belongs to a figure's statement besides its value: "more than 5,000,000" is not "5,000,000".
+QUALIFIERS = {"finance": ("is_lower_bound",)}
+
+
 @query("Figures that two sources state differently for the same thing; both are kept and shown.", ("programme",),
-       table="table", claim="what the figures are about", measure="which figure", value="the figure as one source states it",
-       source_id="source", quote="the source's quote")
+       programme_id="programme", table="table", claim="what the figures are about: the key's stated values, ' · '-separated",
+       measure="which figure",
+       value="the figure as one source states it", currency="currency of an amount",
+       is_lower_bound="the source says 'more than'", source_id="source", quote="the source's quote")
 def disagreements(cur, f: Filters) -> pd.DataFrame:
     from spotlight_dash.schema import TABLES
     parts = []
     for table, values in CLAIM_VALUES.items():
-        dims = [c for c in TABLES[table].key if c not in ("source_id", "currency")]
-        claim = " || ' · ' || ".join(f"coalesce(CAST({d} AS VARCHAR), 'all')" for d in dims)
+        dims = [c for c in TABLES[table].key if c not in ("source_id", "currency", "programme_id")]
+        claim = f"concat_ws(' · ', {', '.join(f'CAST({d} AS VARCHAR)' for d in dims)})"
+        columns = TABLES[table].columns
+        currency = "currency" if "currency" in columns else "NULL"
+        bound = "is_lower_bound" if "is_lower_bound" in columns else "false"
         for measure, expression in values.items():
-            parts.append(f"""SELECT '{table}' AS "table", {claim} AS claim, '{measure}' AS measure,
-                CAST({expression} AS VARCHAR) AS value, source_id
+            parts.append(f"""SELECT programme_id, '{table}' AS "table", {claim} AS claim, '{measure}' AS measure,
+                CAST({expression} AS VARCHAR) AS value, {currency} AS currency, {bound} AS is_lower_bound, source_id
                 FROM {table} WHERE {measure} IS NOT NULL AND {_where()}""")
     sql = f"""WITH claims AS ({' UNION ALL '.join(parts)})
     SELECT c.*, s.quote FROM claims c LEFT JOIN sources s USING (source_id)
-    WHERE (c."table", c.claim, c.measure) IN (
-        SELECT ("table", claim, measure) FROM claims GROUP BY ALL HAVING count(DISTINCT value) > 1)
-    ORDER BY c."table", c.claim, c.measure, c.source_id"""
+    WHERE (c.programme_id, c."table", c.claim, c.measure, coalesce(c.currency, '')) IN (
+        SELECT (programme_id, "table", claim, measure, coalesce(currency, '')) FROM claims
+        GROUP BY ALL HAVING count(DISTINCT value) > 1)
+    ORDER BY c.programme_id, c."table", c.claim, c.measure, c.source_id"""
     return _run(cur, sql, f)
 
 

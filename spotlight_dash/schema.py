@@ -190,6 +190,8 @@ class Finance(Row):
     currency: Currency = "USD"
     is_interim: Flag = Field(False, description="expenditure not yet certified at year end")
     source_id: SourceId
+    # Last, after the source: workbooks made before it keep their columns where they were.
+    is_lower_bound: Flag = Field(False, description="the source gives the amount as a lower bound ('more than 5 million')")
 
 
 class DeliveryRate(Row):

@@ -131,6 +131,7 @@ def _finance(progs: list[str], rows: int, rng) -> pd.DataFrame:
         "currency": "USD",
         "is_interim": (kind == 2) & (year == len(YEARS) - 1),
         "source_id": _pick([_source(p, "finance") for p in progs], prog),
+        "is_lower_bound": False,
     })
 
 

@@ -151,11 +151,5 @@ def describe(filters: Filters, choices: Choices) -> str:
     return " · ".join(parts)
 
 
-def not_applied(filters: Filters, query_filters: tuple[str, ...], lang: str = "en") -> list[str]:
-    """The filters set by the user that a query has no dimension for (its figures ignore them)."""
-    return [labels.t(f"filter.{n}.lower", lang) for n in FILTER_NAMES
-            if getattr(filters, n) is not None and n not in query_filters and n != "programme"]
-
-
 def with_values(filters: Filters, **values) -> Filters:
     return replace(filters, **values)

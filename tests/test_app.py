@@ -93,8 +93,9 @@ def test_communications_shows_media_hits_by_country(use_shipped):
 def test_reach_shows_direct_reach_and_never_a_sum(use_shipped):
     at = _run("reach")
     table = _frames(at)[-1]  # the page's own table; the charts' data tables come first
+    # As the reader reads the table: kinds in words, counts grouped for the language.
     totals = table[table.sex.isna() & table.component.isna() & table.country.isna() & (table.kind == "actual")]
-    assert set(totals.set_index("reach_type")["count"].items()) == {("direct", 6407), ("indirect", 5800330)}
+    assert set(totals.set_index("reach_type")["count"].items()) == {("direct", "6,407"), ("indirect", "5,800,330")}
     assert "12,207,737" not in str(at.get("plotly_chart")[0].proto.spec)  # direct + indirect, never shown
 
 
@@ -125,7 +126,11 @@ def test_filters_stay_when_moving_to_another_page(use_shipped):
 
 def test_a_filter_the_chart_cannot_apply_is_said(use_shipped):
     at = _run("overview", runo="UNW")
-    assert "not broken down by runo" in _text(at).lower()
+    # Reach and media have no RUNO: their cards and charts say they are the whole programme's.
+    assert "whole programme: not reported by runo" in _text(at).lower()
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["Direct reach 2020 · whole programme"] == "6,407"
+    assert cards["Total budget (USD) · UN Women"] == "2,614,102"
 
 
 def test_overview_compares_with_an_earlier_snapshot(use_shipped, tmp_path, monkeypatch):
@@ -197,11 +202,13 @@ def test_sources_page_lists_quotes_and_definitions(use_shipped):
     assert list(history.run_kind) == ["build"]
 
 
-def test_without_a_store_the_page_says_how_to_build_one(tmp_path, monkeypatch):
+def test_without_a_store_the_page_says_who_builds_one(tmp_path, monkeypatch):
     monkeypatch.setenv("SPOTLIGHT_STORE", str(tmp_path / "empty"))
     at = _run("overview")
     assert not at.exception
-    assert any("python -m spotlight_dash build" in i.value for i in at.info)
+    # A viewer is never told to run a command: whoever runs the server builds it, or an editor loads data.
+    assert any("the server's store is empty" in i.value and "Data page" in i.value for i in at.info)
+    assert not any("python -m" in i.value for i in at.info)
 
 
 def test_the_data_page_refuses_a_viewer(use_shipped, monkeypatch):

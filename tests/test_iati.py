@@ -279,5 +279,5 @@ def test_the_agencies_page_shows_the_loaded_files_figures(tmp_path, monkeypatch)
     assert not at.exception, at.exception
     by_activity = next(d.value for d in at.dataframe if "iati_identifier" in d.value.columns and "budget" in d.value.columns)
     row = by_activity[(by_activity.iati_identifier == "XM-DAC-41114-OUTPUT-00118435") & (by_activity.year == 2020)]
-    assert row[["budget", "expenditure"]].iloc[0].tolist() == [906320, 132899]
+    assert row[["budget", "expenditure"]].iloc[0].tolist() == ["906,320", "132,899"]  # grouped for the reader
     assert any("The agencies' own figures" in c.proto.spec for c in at.get("plotly_chart"))

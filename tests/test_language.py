@@ -147,7 +147,7 @@ def test_the_overview_in_russian_shows_russian_figures_and_charts(use_shipped):
     assert metrics["Прямой охват 2020"] == f"6{NBSP}407"
     specs = [json.dumps(json.loads(c.proto.spec), ensure_ascii=False).replace("<br>", " ") for c in at.get("plotly_chart")]
     spec = next(s for s in specs if "Бюджет по получающим организациям ООН" in s)
-    assert "ООН-Женщины" in spec and "Источник:" in spec and "Данные на" in spec
+    assert "ООН-Женщины" in spec and "Источник:" in spec and "загружено" in spec
 
 
 def test_the_language_stays_across_pages_and_lives_in_the_url(use_shipped):

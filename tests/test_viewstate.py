@@ -1,5 +1,7 @@
 """Filters as they travel in a link: checked, described, and written back."""
 
+import pandas as pd
+
 from spotlight_dash import viewstate
 from spotlight_dash.queries import Filters
 
@@ -40,6 +42,18 @@ def test_the_description_names_the_filters_in_force():
             == "Spotlight Kyrgyzstan · 2021 · Kyrgyzstan · UN Women")
 
 
-def test_filters_a_query_cannot_apply_are_named():
-    assert viewstate.not_applied(Filters(programme="SI-CA-REG", country="KAZ", year=2020), ("programme", "year")) == [
-        "country"]
+def test_a_figure_broader_than_the_selection_says_so():
+    from spotlight_dash import scope
+
+    def run(name, **filters):  # media totals have no country; the budget has one, but nothing at KAZ
+        asked = Filters(**filters)
+        return pd.DataFrame({"n": [1]} if name == "media_summary" or asked.country is None else {"n": []})
+
+    media = scope.scoped(run, ["media_summary"], Filters(programme="SI-CA-REG", country="KAZ", year=2020))
+    assert media.broader == ("country",) and media.filters.year == 2020
+    assert media.note() == "whole programme: not reported by country"
+    budget = scope.scoped(run, ["budget_by_runo"], Filters(programme="SI-CA-REG", country="KAZ", runo="UNW"))
+    # It steps back from the country only: the RUNO's own figures stay the RUNO's.
+    assert budget.broader == ("country",) and budget.filters.runo == "UNW" and not budget.frames["budget_by_runo"].empty
+    assert budget.note() == "not reported by country"  # it is still UN Women's: not "whole programme"
+    assert scope.scoped(run, ["budget_by_runo"], Filters(programme="SI-CA-REG")).broader == ()

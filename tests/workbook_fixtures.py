@@ -7,7 +7,7 @@ from openpyxl import Workbook
 from spotlight_dash import schema
 
 FINANCE = schema.TABLES["finance"].columns
-GOOD_FINANCE = ["SI-CA-REG", "UNW", "2021", "expenditure", None, None, None, 1000, "USD", False, "AR2020-budget-unw"]
+GOOD_FINANCE = ["SI-CA-REG", "UNW", "2021", "expenditure", None, None, None, 1000, "USD", False, "AR2020-budget-unw", False]
 
 
 def finance_row(**changes):

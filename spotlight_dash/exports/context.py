@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from spotlight_dash import charts, labels, queries, store, viewstate
+from spotlight_dash import charts, labels, provenance, queries, scope, store, viewstate
 from spotlight_dash.exports.chart_files import ChartFiles
 from spotlight_dash.queries import Filters
 
@@ -38,18 +38,26 @@ class StoreView:
     def description(self) -> str:
         return viewstate.describe(self.filters, self.choices)
 
-    @property
-    def as_of(self) -> str:
-        return self.t("common.as_of", when=store.data_as_of(self.con, self.lang), version=self.version)
+    def dated(self, frames) -> str:
+        """The period these figures report on and when they were loaded."""
+        periods = self.q("periods")
+        return provenance.dates_line(provenance.reported_periods(frames), dict(zip(periods.period_id, periods.label)),
+                                     store.data_as_of(self.con, self.lang), self.version, self.lang)
 
     def chart_files(self, name: str, **overrides) -> ChartFiles:
         chart = charts.CHARTS[name]
-        frames = {q: self.q(q, **overrides) for q in chart.queries}
-        return ChartFiles.make(name, frames, replace(self.filters, **overrides), self.description,
-                               self.q("sources", programme=None), self.as_of, self.version, lang=self.lang)
+        scoped = scope.scoped(self.q, chart.queries, replace(self.filters, **overrides))
+        return ChartFiles.make(name, scoped.frames, scoped.filters, described(scoped, self.choices, self.lang),
+                               self.q("sources", programme=None), self.dated(scoped.frames.values()), self.version,
+                               lang=self.lang)
 
     def close(self) -> None:
         self.con.close()
+
+
+def described(scoped: scope.Scoped, choices: viewstate.Choices, lang: str) -> str:
+    """A chart's subtitle: the selection its figures are for, and what they are broader than."""
+    return " · ".join(p for p in (viewstate.describe(scoped.filters, choices), scoped.note(lang)) if p)
 
 
 def open_view(params: dict[str, str], folder: Path | None = None, version: int | None = None,

@@ -23,8 +23,7 @@ class Slide:
 
 
 def _headline(view: StoreView) -> list[kpis.KPI]:
-    return kpis.headline(view.q("budget_by_runo"), view.q("delivery"), view.q("reach_against_target"),
-                         view.q("media_summary"), view.lang)
+    return kpis.headline(view)
 
 
 def outline(view: StoreView, since: int | None = None) -> list[Slide]:
@@ -34,10 +33,10 @@ def outline(view: StoreView, since: int | None = None) -> list[Slide]:
     now = _headline(view)
     slides = [Slide(t("title"), [
         view.choices.label("programme", view.filters.programme),
-        t("period", period=view.choices.label("year", view.filters.year)), t("filters", filters=view.description),
-        view.as_of])]
+        t("period", period=view.choices.label("year", view.filters.year)), t("filters", filters=view.description)])]
     slides.append(Slide(t("headline"), table=labels.with_headers(pd.DataFrame(
-        [{"figure": k.label, "value": k.value if k.reported else view.t("kpi.not_reported"), "detail": k.detail}
+        [{"figure": k.label, "value": k.value if k.reported or k.sources_differ else view.t("kpi.not_reported"),
+          "detail": k.detail}
          for k in now]), view.lang)))
     finance = view.q("finance_detail")
     pillar_note = t("no_pillar") if finance.empty or finance.pillar.isna().all() else ""
@@ -55,6 +54,8 @@ def outline(view: StoreView, since: int | None = None) -> list[Slide]:
     slides.append(Slide(t("media"), [], [view.chart_files("media-hits-by-country")]))
     slides.append(Slide(t("eu"), [], [view.chart_files("media-eu-acknowledgement")]))
     slides.append(_changes(view, now, since))
+    # The cover's dates: the periods the pack's figures report on, and when they were loaded.
+    slides[0].lines.append(view.dated([f for s in slides for c in s.charts for f in c.frames.values()]))
     ids = {i for s in slides for c in s.charts for i in provenance.source_ids(c.frames.values())}
     ids |= {i for k in now for i in k.source_ids}
     sources = view.q("sources", programme=None)

@@ -100,6 +100,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.usd": ("USD", "долл. США"),
     "chart.spotlight_funds": ("Spotlight funds", "Средства «Луча света»"),
     "chart.agency_contribution": ("Agency contribution", "Вклад агентства"),
+    "chart.sources_differ": ("sources differ", "источники расходятся"),
     "chart.plus_agency": ("+ {amount} agency", "+ {amount} агентства"),
     "chart.stated": (" (stated)", " (указано)"),
     "chart.delivery_rate": ("Delivery rate", "Освоение средств"),

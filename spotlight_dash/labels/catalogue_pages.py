@@ -24,11 +24,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "programme.SI-KGZ": ("Spotlight Kyrgyzstan", "Инициатива «Луч света» в Кыргызстане"),
     # the store, the filter bar, the footer
     "store.problem": ("Store: {problem}", "Хранилище: {problem}"),
-    "store.empty": ("There is no data to show yet. Build the store from the shipped dataset with "
-                    "`python -m spotlight_dash build` (the README's first command does it for you).",
-                    "Данных для показа пока нет. Соберите хранилище из поставляемых данных командой "
-                    "`python -m spotlight_dash build` (первая команда README делает это за вас)."),
-    "common.as_of": ("Data as of {when} · snapshot v{version:04d}", "Данные на {when} · снимок v{version:04d}"),
+    "store.empty": ("There is no data to show yet: the server's store is empty. Whoever runs the server builds it "
+                    "from the shipped dataset (the README's first command does it); an editor can also load a "
+                    "workbook on the Data page.",
+                    "Данных для показа пока нет: хранилище сервера пусто. Тот, кто запускает сервер, собирает его "
+                    "из поставляемых данных (это делает первая команда README); редактор может загрузить книгу "
+                    "Excel на странице «Данные»."),
+    "common.loaded": ("loaded {when} · snapshot v{version:04d}", "загружено {when} · снимок v{version:04d}"),
+    "common.reported_for": ("Reported for {periods} · {loaded}", "Отчётный период: {periods} · {loaded}"),
     "common.unknown": ("unknown", "неизвестно"),
     "run_kind.build": ("build", "сборка"),
     "run_kind.import": ("import", "загрузка"),
@@ -66,8 +69,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "и определения."),
     "page.zip": ("Download the {count} charts of this page (ZIP)", "Скачать все графики этой страницы ({count}, ZIP)"),
     # a chart on a page
-    "chart.not_broken_down": ("These figures are not broken down by {filters}: they are shown for all of them.",
-                              "Эти цифры не разбиты по {filters}: они показаны в целом."),
+    "scope.whole_programme": ("whole programme: not reported by {filters}", "вся программа: нет разбивки по {filters}"),
+    "scope.not_by": ("not reported by {filters}", "нет разбивки по {filters}"),
     "chart.or": (" or ", " или "),
     "chart.sources_and_data": ("Sources and data", "Источники и данные"),
     "chart.download": ("Download", "Скачать"),
@@ -128,10 +131,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "an imported workbook or the agencies' IATI files.",
                             "Для этой выборки финансовых строк нет. Бюджеты и расходы берутся из документа-источника, "
                             "загруженной книги Excel или файлов IATI агентств."),
-    "delivery.finance_caption": ("{rows} rows; {interim} marked interim (not yet certified). Empty amounts were not "
-                                 "reported.",
-                                 "Строк: {rows}; предварительных (ещё не подтверждённых): {interim}. Пустые суммы не "
-                                 "представлены."),
+    "delivery.finance_caption": ("Each statement as its source gives it: where two sources state one amount "
+                                 "differently, each is a row of its own, never added. Interim = not yet certified; an "
+                                 "empty amount was not reported.",
+                                 "Каждая цифра так, как её приводит источник: если два источника называют одну сумму "
+                                 "по-разному, у каждой своя строка, и они не складываются. Предварительные — ещё не "
+                                 "подтверждены; пустая сумма не представлена."),
     # Results framework
     "results.question": ("Outcomes, outputs and their indicators: baseline, target, latest actual, progress to target "
                          "and status. Indicators without data are listed, not hidden.",
@@ -208,10 +213,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "context.none_loaded": ("No SDG indicators are loaded.", "Показатели ЦУР не загружены."),
     "context.no_data": ("no data loaded", "данные не загружены"),
     "context.missing": ("No national data loaded for {countries}. Only Kazakhstan's published open-SDG files are in "
-                        "the reference set; other countries' files can be added the same way (scripts/sdg_context.py).",
+                        "the reference set; other countries' published files can be added the same way.",
                         "Национальные данные не загружены для: {countries}. В справочном наборе есть только "
-                        "опубликованные файлы open-SDG Казахстана; файлы других стран добавляются так же "
-                        "(scripts/sdg_context.py)."),
+                        "опубликованные файлы open-SDG Казахстана; опубликованные файлы других стран "
+                        "добавляются так же."),
     "context.complete": ("Every country has data for every indicator.", "Для каждой страны есть данные по каждому показателю."),
     "context.values": ("Values as published", "Значения, как опубликовано"),
     # Agencies (IATI)
@@ -220,16 +225,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "Бюджеты, расходы и результаты, как их публикуют в IATI ООН-Женщины, ПРООН и ЮНФПА, рядом "
                           "с цифрами самой программы. Суммы остаются в своей валюте."),
     "agencies.linked_only": ("Only activities linked to {programme}", "Только мероприятия, связанные с: {programme}"),
-    "agencies.none": ("No IATI activities are loaded. An editor loads an agency's IATI activity file on the Data page "
-                      "or with `python -m spotlight_dash iati FILE.xml --programme ID`.",
+    "agencies.none": ("No IATI activities are loaded. An editor loads an agency's IATI activity file on the Data "
+                      "page.",
                       "Мероприятия IATI не загружены. Редактор загружает файл мероприятий IATI агентства на странице "
-                      "«Данные» или командой `python -m spotlight_dash iati FILE.xml --programme ID`."),
+                      "«Данные»."),
     "agencies.none_linked": ("No IATI activities are loaded and linked to this programme. An editor loads an agency's "
-                             "IATI activity file on the Data page or with `python -m spotlight_dash iati FILE.xml "
-                             "--programme ID`.",
+                             "IATI activity file on the Data page.",
                              "Мероприятия IATI, связанные с этой программой, не загружены. Редактор загружает файл "
-                             "IATI агентства на странице «Данные» или командой `python -m spotlight_dash iati "
-                             "FILE.xml --programme ID`."),
+                             "IATI агентства на странице «Данные»."),
     "agencies.summary": ("{activities} activities from {publishers} publisher(s); {spotlight} funded by the "
                          "MPTFO-Spotlight Initiative Fund, {linked} linked to a programme.",
                          "Мероприятий: {activities}, публикующих организаций: {publishers}; финансируются фондом "
@@ -258,6 +261,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "the data.",
                          "Откуда берётся каждая цифра, как цифры рассчитываются, и каждая сборка и загрузка данных."),
     "sources.sources": ("Sources", "Источники"),
+    "sources.server_command_line": ("the server's command line", "командная строка сервера"),
     "sources.caption": ("{count} sources for this programme (context data included). Quotes are verbatim from the "
                         "documents, in their language.",
                         "Источников для этой программы: {count} (включая контекстные данные). Цитаты приводятся "
@@ -266,6 +270,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sources.history": ("Ingest history", "История загрузок"),
     # headline figures
     "kpi.not_reported": ("Not reported", "Нет данных"),
+    "disagreement.more_than": ("more than {value}", "более {value}"),
+    "kpi.whole_programme": ("whole programme", "вся программа"),
+    "kpi.sources_differ": ("Sources differ", "Источники расходятся"),
+    "kpi.sources_differ_detail": ("two sources state this figure differently: see «Where the sources disagree»",
+                                  "два источника приводят эту цифру по-разному: см. «Где источники расходятся»"),
+    "kpi.media_of_programme": ("of {total} in the whole programme", "из {total} по всей программе"),
     "kpi.source": ("Source", "Источник"),
     "kpi.budget": ("Total budget (USD)", "Бюджет, долл. США"),
     "kpi.budget_detail": ("Spotlight funds {approved} + agency contributions {contribution}",

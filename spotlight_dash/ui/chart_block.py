@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pandas as pd
 import streamlit as st
 
-from spotlight_dash import charts, labels, provenance, queries, viewstate
+from spotlight_dash import charts, labels, provenance
 from spotlight_dash.exports import images
 from spotlight_dash.exports.chart_files import ChartFiles
+from spotlight_dash.exports.context import described
 from spotlight_dash.markdown_text import escape
 from spotlight_dash.ui import page
 from spotlight_dash.ui.language import t
@@ -18,15 +17,15 @@ from spotlight_dash.ui.page import PAGE_CHARTS, View
 
 def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **overrides) -> None:
     chart = charts.CHARTS[name]
-    filters = replace(view.filters, **overrides)
-    frames = {query: view.q(query, **overrides) for query in chart.queries}
+    # The figures at the level they are reported at: a chart of programme-wide figures says so in its
+    # subtitle, never under the chosen country's name.
+    scoped = view.scoped(chart.queries, **overrides)
+    frames = scoped.frames
     ids = provenance.source_ids(frames.values())
-    files = ChartFiles.make(name, frames, filters, view.description, view.sources, view.as_of, view.snapshot.version,
-                            font_scale, view.lang)
+    files = ChartFiles.make(name, frames, scoped.filters, described(scoped, view.choices, view.lang), view.sources,
+                            view.dated(frames.values()), view.snapshot.version, font_scale, view.lang)
     figure = files.figure_at(height)  # drawn once: the alt text and the page's ZIP reuse it
     st.session_state.setdefault(PAGE_CHARTS, {})[name] = files  # for the page's ZIP download
-    ignored = sorted({f for q in chart.queries
-                      for f in viewstate.not_applied(filters, queries.QUERIES[q].filters, view.lang)})
     with st.container(border=True):
         if figure is None:
             # Chart texts are plain (they go into images and files too): escaped here for Markdown.
@@ -35,8 +34,9 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
         else:
             st.plotly_chart(figure, theme=None, width="stretch", key=f"chart-{name}",
                             config={"displaylogo": False, "toImageButtonOptions": {"filename": files.base_name}})
-        if ignored:
-            st.caption(view.t("chart.not_broken_down", filters=view.t("chart.or").join(ignored)))
+        if scoped.broader:
+            note = scoped.note(view.lang)
+            st.caption(note[:1].upper() + note[1:] + ".")
         sourced, download = st.columns(2)
         # The sources are made only while their popover is open: a page would otherwise build and send
         # every chart's tables on each run, for popovers that are mostly never opened. Downloads stay

@@ -17,9 +17,12 @@ def row(view: View, kpis: list[KPI]) -> None:
         label = escape(kpi.label)
         with column, st.container(border=True):
             if kpi.reported:
-                st.metric(label, escape(kpi.value))
+                # The label above, in full: what a figure is for ("· whole programme") must never be cut off.
+                st.markdown(label)
+                st.metric(label, escape(kpi.value), label_visibility="collapsed")
             else:
-                st.markdown(f"{label}  \n**{view.t('kpi.not_reported')}**")
+                shown = escape(kpi.value) if kpi.sources_differ else view.t("kpi.not_reported")
+                st.markdown(f"{label}  \n**{shown}**")
             st.caption(escape(kpi.detail))
             if kpi.source_ids and (popover := opened_popover(st, view.t("kpi.source"), ":material/source:",
                                                              f"sources-kpi-{kpi.key}")) is not None:

@@ -14,7 +14,8 @@ from typing import Callable, TypeVar
 import pandas as pd
 import streamlit as st
 
-from spotlight_dash import labels, viewstate
+from spotlight_dash import formatting as fmt
+from spotlight_dash import labels, provenance, scope, viewstate
 from spotlight_dash.exports import chart_files
 from spotlight_dash.queries import Filters
 from spotlight_dash.ui import data, language
@@ -39,15 +40,33 @@ class View:
     def q(self, name: str, **overrides) -> pd.DataFrame:
         return data.run_query(self.snapshot.path, name, replace(self.filters, **overrides))
 
+    def at_snapshot(self, path: str) -> "View":
+        """The same view of an earlier snapshot (to compare the figures with)."""
+        return replace(self, snapshot=replace(self.snapshot, path=path))
+
+    def scoped(self, query_names, **overrides) -> scope.Scoped:
+        return scope.scoped(self.q, query_names, replace(self.filters, **overrides))
+
     @cached_property
     def sources(self) -> pd.DataFrame:
         """Every source row (a figure's sources may lie outside the filters), read once per run."""
         return data.run_query(self.snapshot.path, "sources", Filters())
 
+    @cached_property
+    def period_labels(self) -> dict[str, str]:
+        periods = data.run_query(self.snapshot.path, "periods", Filters())
+        return dict(zip(periods.period_id.tolist(), periods.label.tolist()))
+
+    def dated(self, frames) -> str:
+        """The period these figures report on and when they were loaded (the snapshot's date is not theirs)."""
+        return provenance.dates_line(provenance.reported_periods(frames), self.period_labels,
+                                     data.data_as_of(self.snapshot.path, self.lang), self.snapshot.version, self.lang)
+
     @property
     def as_of(self) -> str:
-        return labels.t("common.as_of", self.lang, when=data.data_as_of(self.snapshot.path, self.lang),
-                        version=self.snapshot.version)
+        """The dates of every figure this page drew so far."""
+        drawn = st.session_state.get(PAGE_CHARTS, {})
+        return self.dated([frame for files in drawn.values() for frame in files.frames.values()])
 
     def t(self, key: str, **values) -> Markdown:
         return language.markdown(key, self.lang, **values)
@@ -160,6 +179,18 @@ def footer(view: View) -> None:
     st.caption(t("footer.text", as_of=view.as_of, description=view.description))
 
 
+def query_section(view: View, heading: str, query: str, empty: str, caption: str | None = None,
+                  keep=None, **column_config) -> pd.DataFrame:
+    """A table of one query's rows at the level they are reported at (``scope``): rows broader than
+    the chosen country, pillar or RUNO say so above the table. ``keep`` picks rows of the frame."""
+    scoped = view.scoped([query])
+    frame = scoped.frames[query] if keep is None else keep(scoped.frames[query])
+    note = scoped.note(view.lang)
+    sentence = note[:1].upper() + note[1:] + "." if note else ""
+    table_section(heading, frame, empty, " ".join(p for p in (sentence, caption) if p) or None, **column_config)
+    return frame
+
+
 def table_section(heading: str, frame: pd.DataFrame, empty: str, caption: str | None = None,
                   drop: tuple[str, ...] = ("programme_id",), **column_config) -> None:
     """A heading and a read-only table, or what is missing and how to add it.
@@ -175,18 +206,23 @@ def table_section(heading: str, frame: pd.DataFrame, empty: str, caption: str | 
 
 
 def table(frame: pd.DataFrame, **column_config) -> None:
-    """A read-only table whose headers are in the reader's language (a column's own config may name it)."""
+    """A read-only table as a reader reads it: headers, numbers, dates and codes in the reader's
+    language (``formatting.for_reading``); a column's own config may name it."""
     lang = language.current()
+    shown = fmt.for_reading(frame, lang)
     headers = {}
     for name in frame.columns:
         config = column_config.get(name)
         if isinstance(config, dict):
-            headers[name] = {**config, "label": config.get("label") or labels.column(name, lang)}
+            config = {**config, "label": config.get("label") or labels.column(name, lang)}
+            if config.get("type_config", {}).get("type") == "number" and shown[name].dtype == object:
+                config["type_config"] = {"type": "text"}  # already written out for the reader's language
+            headers[name] = config
         else:
             headers[name] = config or labels.column(name, lang)
     # A missing cell is a dash, as in a printed report, not Streamlit's "None" (which reads like a
     # value); "not reported" in words would spill over narrow columns.
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=headers, placeholder=MISSING_CELL)
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=headers, placeholder=MISSING_CELL)
 
 
 def opened_popover(where, label: str, icon: str, key: str):

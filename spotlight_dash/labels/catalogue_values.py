@@ -1,0 +1,55 @@
+"""Codes that appear as values in tables, in words (``value.<code>``); a code not listed stays as it is."""
+
+TEXTS = {
+    # finance kinds
+    "value.approved": ("approved Spotlight funds", "утверждённые средства «Луча света»"),
+    "value.agency_contribution": ("agency contribution", "вклад агентства"),
+    "value.transferred": ("transferred", "переведено"),
+    "value.expenditure": ("expenditure", "расходы"),
+    "value.budget_original": ("original budget", "первоначальный бюджет"),
+    "value.budget_revised": ("revised budget", "пересмотренный бюджет"),
+    "value.commitment": ("commitment", "обязательство"),
+    "value.disbursement": ("disbursement", "выплата"),
+    "value.donor_allocation": ("donor allocation", "выделено донором"),
+    # indicator values, reach, delivery rates
+    "value.baseline": ("baseline", "исходное значение"),
+    "value.target": ("target", "цель"),
+    "value.milestone": ("milestone", "промежуточное значение"),
+    "value.actual": ("actual", "факт"),
+    "value.reported": ("reported", "по отчёту"),
+    "value.direct": ("direct", "прямой"),
+    "value.indirect": ("indirect", "косвенный"),
+    "value.female": ("women and girls", "женщины и девочки"),
+    "value.male": ("men and boys", "мужчины и мальчики"),
+    "value.adult": ("adults", "взрослые"),
+    "value.youth": ("youth", "молодёжь"),
+    "value.child": ("children", "дети"),
+    # media measures
+    "value.hits": ("media hits", "упоминания в СМИ"),
+    "value.hits_eu_acknowledged": ("hits acknowledging the EU", "упоминания с признанием вклада ЕС"),
+    "value.hits_investment_described": ("hits describing the investment", "упоминания с описанием вложений"),
+    "value.outlets": ("outlets", "СМИ"),
+    # grants
+    "value.applications_received": ("applications received", "получено заявок"),
+    "value.grants_awarded": ("grants awarded", "выдано грантов"),
+    "value.grantee": ("grantee", "грантополучатель"),
+    "value.max_amount_per_grantee": ("maximum per grantee", "максимум на получателя"),
+    # events, results, indicators
+    "value.launch": ("launch", "запуск"),
+    "value.conference": ("conference", "конференция"),
+    "value.consultation": ("consultation", "консультация"),
+    "value.seminar": ("seminar", "семинар"),
+    "value.meeting": ("meeting", "встреча"),
+    "value.training": ("training", "обучение"),
+    "value.impact": ("impact", "воздействие"),
+    "value.outcome": ("outcome", "итог"),
+    "value.output": ("output", "результат"),
+    "value.higher": ("higher is better", "чем больше, тем лучше"),
+    "value.lower": ("lower is better", "чем меньше, тем лучше"),
+    # programme dates
+    "value.pre_funding_approval": ("pre-funding approval", "предварительное одобрение"),
+    "value.approval": ("approval", "утверждение"),
+    "value.start": ("start", "начало"),
+    "value.funds_received": ("funds received", "получение средств"),
+    "value.end": ("end", "окончание"),
+}
