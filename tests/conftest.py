@@ -21,6 +21,16 @@ def _isolated_store(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("SPOTLIGHT_STORE", str(tmp_path_factory.mktemp("store")))
 
 
+@pytest.fixture
+def fresh_caches():
+    """Streamlit's caches are shared by everything in the process: emptied before and after a test."""
+    import streamlit as st
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
 @pytest.fixture(scope="session")
 def shipped_store(tmp_path_factory):
     """A store built once from the shipped data/, through the real pipeline."""

@@ -1,57 +1,23 @@
 """The real app in the system Chromium: pages open without exceptions; a copied link reopens the view."""
 
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from browser_app import ARGS, BROWSER_TESTS, CHROMIUM, PAGES, serve
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is not installed (make test installs it)"),
-]
+pytestmark = BROWSER_TESTS
 EDITOR_SECRET = "correct horse battery staple"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
 def server(shipped_store, tmp_path_factory):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     # Its own copy of the store: the import test below writes to it.
     folder = tmp_path_factory.mktemp("browser") / "store"
     shutil.copytree(shipped_store, folder)
-    env = {**os.environ, "SPOTLIGHT_STORE": str(folder), "SPOTLIGHT_EDITOR_SECRET": EDITOR_SECRET}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                             "--server.address", "127.0.0.1", "--server.port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=(folder.parent / "server.log").open("w"),  # read it when a test fails
-                            start_new_session=True)
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("the app did not answer /_stcore/health within 60 s")
+    with serve(folder, SPOTLIGHT_EDITOR_SECRET=EDITOR_SECRET) as url:
         yield url
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)  # by its PID, whatever happened
-        proc.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")
@@ -63,10 +29,6 @@ def page(server):
         browser.close()
 
 
-PAGES = {"": "Are we on track?", "meeting": "Steering Committee", "delivery": "Delivery",
-         "results": "Results framework", "reach": "Reach", "communications": "Communications",
-         "civil_society": "Civil society", "context": "Context", "agencies": "Agencies (IATI)",
-         "sources": "Sources and methodology"}
 
 
 def _open(page, url, heading):

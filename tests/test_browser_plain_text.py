@@ -1,34 +1,17 @@
 """Markdown from the data or the link, rendered by the real app in Chromium: no image, no link, no
 formatting, and no request to any other address than the app's own (issue 23, item 3)."""
 
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 
 import pytest
 
-from conftest import ROOT
+from browser_app import ARGS, BROWSER_TESTS, CHROMIUM, PAGES, serve
 from spotlight_dash import store
 from spotlight_dash.markdown_text import WORD_JOINER
 from test_plain_text import PLANTED, plant
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is not installed (make test installs it)"),
-]
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-PAGES = {"": "Are we on track?", "meeting": "Steering Committee", "delivery": "Delivery",
-         "results": "Results framework", "reach": "Reach", "communications": "Communications",
-         "civil_society": "Civil society", "context": "Context", "agencies": "Agencies (IATI)",
-         "sources": "Sources and methodology"}
+pytestmark = BROWSER_TESTS
 IMAGE = "![x](http://127.0.0.1:8999/u.png)"  # the app's own machine, another port: still not the app
 LINK = "[Sign in again](http://outside.invalid/)"
 
@@ -41,29 +24,8 @@ def planted_server(shipped_store, tmp_path_factory):
     plant(frames)
     store.commit(frames, store.Run("import", "planted.xlsx", "0" * 64, "tests", runs.iloc[-1].started_at), runs,
                  folder)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "SPOTLIGHT_STORE": str(folder)}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                             "--server.address", "127.0.0.1", "--server.port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=(folder.parent / "server.log").open("w"), start_new_session=True)
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("the app did not answer /_stcore/health within 60 s")
+    with serve(folder) as url:
         yield url
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")

@@ -23,13 +23,8 @@ from spotlight_dash.ingest import pipeline
 PROGRAMME = queries.Filters(programme="SI-CA-REG")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    import streamlit as st
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
+# Each test reads its own store: nothing cached by an earlier test may answer for it.
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def _cli(*args, folder):

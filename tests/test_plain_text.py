@@ -31,13 +31,8 @@ LINK_PARAMETERS = ("programme", "year", "country", "pillar", "runo", "lang", "si
 _IDENTIFIER_ENDINGS = ("_id", "_code", "identifier", "_ref")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    import streamlit as st
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
+# Each test reads its own store: nothing cached by an earlier test may answer for it.
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def text_columns(table: str) -> list[str]:

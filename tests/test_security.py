@@ -20,13 +20,8 @@ from spotlight_dash import queries, store
 SCRIPT = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    import streamlit as st
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
+# Each test reads its own store: nothing cached by an earlier test may answer for it.
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 @pytest.mark.parametrize("sql", [

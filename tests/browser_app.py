@@ -1,0 +1,58 @@
+"""The real app on loopback and the system Chromium, shared by the browser tests."""
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+BROWSER_TESTS = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is not installed (make test installs it)"),
+]
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+# Each page's path and the heading that says it has opened.
+PAGES = {"": "Are we on track?", "meeting": "Steering Committee", "delivery": "Delivery",
+         "results": "Results framework", "reach": "Reach", "communications": "Communications",
+         "civil_society": "Civil society", "context": "Context", "agencies": "Agencies (IATI)",
+         "sources": "Sources and methodology"}
+
+
+@contextlib.contextmanager
+def serve(folder: Path, **env: str):
+    """`streamlit run app.py` on a free loopback port over the store in ``folder``; yields its URL.
+    The server's stderr goes to server.log beside the store, to read when a test fails."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+                             "--server.address", "127.0.0.1", "--server.port", str(port)],
+                            cwd=ROOT, env={**os.environ, "SPOTLIGHT_STORE": str(folder), **env},
+                            stdout=subprocess.DEVNULL, stderr=(folder.parent / "server.log").open("w"),
+                            start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("the app did not answer /_stcore/health within 60 s")
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)  # by its PID, whatever happened
+        proc.wait(timeout=20)
