@@ -123,35 +123,34 @@ def headline(view) -> list[KPI]:
         kpis.append(kpi(t(f"{reach_type}_reach") + when(rows), reach, actual, detail, t(f"{reach_type}_none"),
                         _sources(*of_type.source_ids), f"{reach_type}_reach", "people", _differ(of_type)))
 
-    kpis.append(_media(view, for_view, kpi, t, number, percent))
+    def media() -> KPI:
+        """Media hits: the programme's totals, or, for a chosen country or pillar, the hits recorded for it."""
+        totals = for_view("media_summary")
+        by_measure = {row.measure: row for row in totals.frames["media_summary"].itertuples()}
+        hits = by_measure.get("hits")
+        hit_count = None if hits is None or pd.isna(hits.count) else float(hits.count)
+        if view.filters.country is not None or view.filters.pillar is not None:
+            # The totals have no country or pillar; the hits by country do: they step in where they were recorded.
+            by_country = for_view("media_hits_by_country")
+            rows = by_country.frames["media_hits_by_country"]
+            if not ({"country", "pillar"} & set(by_country.broader)) and not rows.empty:
+                count = _sum_if_all_reported(rows.hits)
+                detail = (t("media_of_programme", total=number(hit_count)) if hit_count is not None
+                          and by_country.filters.pillar is None else "")
+                period = f" {rows.period_id.iloc[0]}" if rows.period_id.nunique() == 1 else ""
+                return kpi(t("media") + period, by_country, count, detail, t("media_none"), _sources(*rows.source_id),
+                           "media", "media hits", _differ(rows))
+        outlets, eu = by_measure.get("outlets"), by_measure.get("hits_eu_acknowledged")
+        detail = _join(t("media_outlets", outlets=number(outlets.count)) if outlets is not None and pd.notna(outlets.count)
+                       else None,
+                       t("media_eu", share=percent(eu.share_of_hits_pct))
+                       if eu is not None and pd.notna(eu.share_of_hits_pct) else None)
+        return kpi(t("media") + (f" {hits.period_id}" if hits else ""), totals, hit_count, detail, t("media_none"),
+                   _sources(*(r.source_id for r in (hits, outlets, eu) if r)), "media", "media hits",
+                   bool(hits is not None and hits.sources_differ))
+
+    kpis.append(media())
     return kpis
-
-
-def _media(view, for_view, kpi, t, number, percent) -> KPI:
-    """Media hits: the programme's totals, or, for a chosen country or pillar, the hits recorded for it."""
-    media = for_view("media_summary")
-    by_measure = {row.measure: row for row in media.frames["media_summary"].itertuples()}
-    hits = by_measure.get("hits")
-    hit_count = None if hits is None or pd.isna(hits.count) else float(hits.count)
-    if view.filters.country is not None or view.filters.pillar is not None:
-        # The totals have no country or pillar; the hits by country do: they step in where they were recorded.
-        by_country = for_view("media_hits_by_country")
-        rows = by_country.frames["media_hits_by_country"]
-        if not ({"country", "pillar"} & set(by_country.broader)) and not rows.empty:
-            count = _sum_if_all_reported(rows.hits)
-            detail = (t("media_of_programme", total=number(hit_count)) if hit_count is not None
-                      and by_country.filters.pillar is None else "")
-            period = f" {rows.period_id.iloc[0]}" if rows.period_id.nunique() == 1 else ""
-            return kpi(t("media") + period, by_country, count, detail, t("media_none"), _sources(*rows.source_id),
-                       "media", "media hits", _differ(rows))
-    outlets, eu = by_measure.get("outlets"), by_measure.get("hits_eu_acknowledged")
-    detail = _join(t("media_outlets", outlets=number(outlets.count)) if outlets is not None and pd.notna(outlets.count)
-                   else None,
-                   t("media_eu", share=percent(eu.share_of_hits_pct))
-                   if eu is not None and pd.notna(eu.share_of_hits_pct) else None)
-    return kpi(t("media") + (f" {hits.period_id}" if hits else ""), media, hit_count, detail, t("media_none"),
-               _sources(*(r.source_id for r in (hits, outlets, eu) if r)), "media", "media hits",
-               bool(hits is not None and hits.sources_differ))
 
 
 def compare(then: list[KPI], now: list[KPI], lang: str = "en") -> pd.DataFrame:

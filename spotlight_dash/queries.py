@@ -8,6 +8,7 @@ down by instead of showing an empty chart.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from dataclasses import asdict, dataclass
 from typing import Callable
@@ -68,46 +69,45 @@ def _where(alias: str = "", **dims: str) -> str:
     return " AND ".join(parts)
 
 
+def _columns(table: str, *extra: tuple[str, ...]) -> tuple[list[str], list[str], list[str]]:
+    """A fact table's key (the source aside), its figures (CLAIM_VALUES, plus ``extra``) and the rest,
+    each name quoted; the rest is one value per group, a flag (interim, lower bound) true when one
+    statement says so."""
+    from spotlight_dash.schema import TABLES, column_meta
+    spec = TABLES[table]
+    key = [c for c in spec.key if c != "source_id"]
+    figures = [*CLAIM_VALUES.get(table, {}), *extra]
+    rest = [f'{"bool_or" if column_meta(table, c)["sql_type"] == "BOOLEAN" else "any_value"}("{c}") AS "{c}"'
+            for c in spec.columns if c not in key and c not in figures and c != "source_id"]
+    return [f'"{c}"' for c in key], [f'"{c}"' for c in figures], rest
+
+
+_CITING_ALL = "string_agg(DISTINCT source_id, ';' ORDER BY source_id) AS source_id"
+
+
+@functools.lru_cache(maxsize=None)  # the SQL depends on the table's registry entry only
 def _facts(table: str) -> str:
     """``table`` read as facts, not statements (metrics: alternative statements), for a FROM clause.
 
     Rows that share the table's key but the source become one row citing every source. Each of the
     table's figures (CLAIM_VALUES) keeps its value where the statements agree, and is empty where they
-    differ, with ``disputed`` true and ``{figure}_low`` / ``{figure}_high`` the range they span: no sum
-    over facts can add two statements of one fact. A key with one source costs one grouping.
+    differ, with ``disputed`` true: no sum over facts can add two statements of one fact.
     """
-    from spotlight_dash.schema import TABLES
-    spec = TABLES[table]
-    key = [c for c in spec.key if c != "source_id"]
-    figures = list(CLAIM_VALUES.get(table, {}))
-    rest = [c for c in spec.columns if c not in key and c not in figures and c != "source_id"]
-    # A flag (interim, lower bound) holds for the fact when one statement says so.
-    columns = [*(f'"{c}"' for c in key), *(f'{_any_or_flag(table, c)} AS "{c}"' for c in rest)]
-    for c in figures:
-        columns += [f'CASE WHEN count(DISTINCT "{c}") > 1 THEN NULL ELSE any_value("{c}") END AS "{c}"',
-                    f'min("{c}") AS "{c}_low"', f'max("{c}") AS "{c}_high"']
-    disputed = " OR ".join(f'count(DISTINCT "{c}") > 1' for c in figures) or "false"
-    columns += [f"({disputed}) AS disputed", "string_agg(DISTINCT source_id, ';' ORDER BY source_id) AS source_id"]
+    key, figures, rest = _columns(table)
+    values = [f"CASE WHEN count(DISTINCT {c}) > 1 THEN NULL ELSE any_value({c}) END AS {c}" for c in figures]
+    disputed = " OR ".join(f"count(DISTINCT {c}) > 1" for c in figures) or "false"
+    columns = [*key, *rest, *values, f"({disputed}) AS disputed", _CITING_ALL]
     return f"(SELECT {', '.join(columns)} FROM {table} GROUP BY {', '.join(key)})"
 
 
+@functools.lru_cache(maxsize=None)
 def _statements(table: str) -> str:
     """``table`` with one row per distinct statement, for tables shown "as reported": sources that agree
     on a fact are one row citing both; sources that differ are a row each, ``sources_differ`` true."""
-    from spotlight_dash.schema import TABLES
-    spec = TABLES[table]
-    key = [f'"{c}"' for c in spec.key if c != "source_id"]
-    figures = [f'"{c}"' for c in (*CLAIM_VALUES.get(table, {}), *QUALIFIERS.get(table, ()))]
-    rest = [c for c in spec.columns if f'"{c}"' not in key + figures and c != "source_id"]
-    columns = [*key, *figures, *(f'any_value("{c}") AS "{c}"' for c in rest),
-               "string_agg(DISTINCT source_id, ';' ORDER BY source_id) AS source_id",
+    key, figures, rest = _columns(table, *QUALIFIERS.get(table, ()))
+    columns = [*key, *figures, *rest, _CITING_ALL,
                f"count(*) OVER (PARTITION BY {', '.join(key)}) > 1 AS sources_differ"]
     return f"(SELECT {', '.join(columns)} FROM {table} GROUP BY {', '.join(key + figures)})"
-
-
-def _any_or_flag(table: str, column: str) -> str:
-    from spotlight_dash.schema import column_meta
-    return f'bool_or("{column}")' if column_meta(table, column)["sql_type"] == "BOOLEAN" else f'any_value("{column}")'
 
 
 def _sum(figure: str, when: str = "true", alias: str = "") -> str:
