@@ -45,6 +45,11 @@ class Scoped:
         key = "scope.whole_programme" if self.whole_programme else "scope.not_by"
         return labels.t(key, lang, filters=dims)
 
+    def sentence(self, lang: str = labels.DEFAULT) -> str:
+        """The note as a sentence under a chart or above a table ("Whole programme: not reported by country.")."""
+        note = self.note(lang)
+        return note[:1].upper() + note[1:] + "." if note else ""
+
 
 def scoped(run: Callable[..., pd.DataFrame], query_names, filters: Filters) -> Scoped:
     """The frames of ``query_names`` for ``filters`` (``run(name, **filters)`` runs one), at the

@@ -35,8 +35,7 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
             st.plotly_chart(figure, theme=None, width="stretch", key=f"chart-{name}",
                             config={"displaylogo": False, "toImageButtonOptions": {"filename": files.base_name}})
         if scoped.broader:
-            note = scoped.note(view.lang)
-            st.caption(note[:1].upper() + note[1:] + ".")
+            st.caption(scoped.sentence(view.lang))
         sourced, download = st.columns(2)
         # The sources are made only while their popover is open: a page would otherwise build and send
         # every chart's tables on each run, for popovers that are mostly never opened. Downloads stay

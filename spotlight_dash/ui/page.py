@@ -185,9 +185,8 @@ def query_section(view: View, heading: str, query: str, empty: str, caption: str
     the chosen country, pillar or RUNO say so above the table. ``keep`` picks rows of the frame."""
     scoped = view.scoped([query])
     frame = scoped.frames[query] if keep is None else keep(scoped.frames[query])
-    note = scoped.note(view.lang)
-    sentence = note[:1].upper() + note[1:] + "." if note else ""
-    table_section(heading, frame, empty, " ".join(p for p in (sentence, caption) if p) or None, **column_config)
+    table_section(heading, frame, empty, " ".join(p for p in (scoped.sentence(view.lang), caption) if p) or None,
+                  **column_config)
     return frame
 
 
