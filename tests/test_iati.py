@@ -103,7 +103,7 @@ def test_un_women_file_imports_with_the_schema_violation_as_a_warning_with_path_
     result = pipeline.import_iati((FIXTURES / UNW).read_bytes(), UNW, "tester")
     assert result.status == "warnings" and result.version is None  # not written until accepted
     lines = result.report.detailed_lines()
-    assert (f"warning: {UNW}:2141 /iati-activities/iati-activity[10]/country-budget-items/budget-item: does not follow "
+    assert (f"warning: {UNW}: iati-activity[XM-DAC-41146-ALB_D_4.1]/country-budget-items/budget-item (line 2141): does not follow "
             "the IATI 2.03 schema: Element 'budget-item', attribute 'vocabulary': The attribute 'vocabulary' is not "
             "allowed. -> the file still loads; tell the publisher") in lines
     assert len(result.report.warnings) == 3 and result.report.ok
@@ -176,7 +176,7 @@ def test_empty_result_value_stays_missing_and_dimensions_measure_and_direction_a
 
 def test_iati_version_1_is_refused_with_a_clear_message():
     lines = _check(_activity("", version="1.05")).report.detailed_lines()
-    assert lines == ["test.xml: this file is IATI version 1.05; only IATI 2.0x files are read (the cell holds '1.05') "
+    assert lines == ["test.xml: iati-activities/@version (line 2): this file is IATI version 1.05; only IATI 2.0x files are read "
                      "-> download the publisher's 2.03 file (IATI 1.x was retired in 2019)"]
 
 
@@ -249,7 +249,7 @@ def _cli(*args, folder):
 def test_cli_imports_like_a_workbook_and_prints_delivery_by_activity_and_year_as_csv(store_copy):
     warned = _cli("iati", str(FIXTURES / UNW), folder=store_copy)
     assert warned.returncode == 1 and "warning(s); nothing was written" in warned.stderr
-    assert f"warning: {UNW}:5171 /iati-activities/iati-activity[16]/country-budget-items/budget-item:" in warned.stderr
+    assert f"warning: {UNW}: iati-activity[XM-DAC-41146-NGA_D_2.8]/country-budget-items/budget-item (line 5171):" in warned.stderr
     assert "can be linked to a programme with --programme ID" in warned.stdout
     dry = _cli("iati", str(FIXTURES / UNW), "--accept-warnings", "--dry-run", folder=store_copy)
     assert dry.returncode == 0 and "dry run" in dry.stdout
@@ -281,3 +281,48 @@ def test_the_agencies_page_shows_the_loaded_files_figures(tmp_path, monkeypatch)
     row = by_activity[(by_activity.iati_identifier == "XM-DAC-41114-OUTPUT-00118435") & (by_activity.year == 2020)]
     assert row[["budget", "expenditure"]].iloc[0].tolist() == ["906,320", "132,899"]  # grouped for the reader
     assert any("The agencies' own figures" in c.proto.spec for c in at.get("plotly_chart"))
+
+
+@pytest.mark.parametrize("written", ["196241,50", "1.234,5", "1,234.5", "12 345"])
+def test_a_decimal_comma_or_thousands_separator_is_refused_at_its_element_and_line_never_rescaled(written):
+    body = _budget(2, "2015-01-01", "2015-12-31", written) + _transaction(4, "2015-06-30", 1000)
+    result = _check(_activity(body))
+    assert result.status == "problems" and result.comparison is None  # nothing would be written
+    assert (f"test.xml: iati-activity[TEST-1]/budget/value (line 5): budget value {written!r} has a decimal comma or a "
+            "thousands separator; it is refused, not guessed -> ask the publisher to write the value as IATI requires: "
+            "digits, a point for decimals, no separators") in result.report.detailed_lines()
+
+
+@pytest.mark.parametrize("written", ["1_000", "١٢٣", "１２３", "inf", "1e5"])
+def test_numbers_only_python_reads_are_refused_not_read(written):
+    # float() takes all of these (1_000 -> 1000.0, Arabic-Indic digits -> 123.0); xsd:decimal takes none.
+    lines = _check(_activity(_transaction(4, "2020-06-30", written))).report.detailed_lines()
+    assert f"test.xml: iati-activity[TEST-1]/transaction/value (line 5): transaction value {written!r} is not a number" \
+        in " ".join(lines)
+
+
+@pytest.mark.parametrize("year", ["9999", "²", "٢٠٢٠", "20200"])
+def test_a_baseline_year_that_is_not_a_year_is_a_warning_and_the_baseline_is_kept(store_copy, year):
+    body = ('<result type="1"><indicator measure="1"><title><narrative>I</narrative></title>'
+            f'<baseline year="{year}" value="40"/></indicator></result>')
+    result = pipeline.import_iati(_activity(body), "years.xml", "tester", accept_warnings=True)
+    assert result.status == "committed"
+    assert (f"warning: years.xml: iati-activity[TEST-1]/result/indicator/baseline/@year (line 5): year {year} is not a "
+            "year; the baseline is kept without a year -> tell the publisher; the rest of the file loads") \
+        in result.report.detailed_lines()
+    baseline = _q("iati_indicator_results").iloc[0]
+    assert baseline.value == 40.0 and pd.isna(baseline.baseline_year)
+
+
+def test_a_utf16_file_with_a_doctype_is_refused_and_one_without_is_read():
+    declared = '<?xml version="1.0" encoding="UTF-16"?>\n'
+    bomb = declared + '<!DOCTYPE a [<!ENTITY e "x">]>' + _activity("").decode().split("\n", 1)[1]
+    for codec in ("utf-16", "utf-16-le", "utf-16-be"):
+        lines = _check(bomb.encode(codec)).report.detailed_lines()
+        assert lines and lines[0].startswith("test.xml: the file declares a DOCTYPE or entities"), (codec, lines)
+    plain = (declared + _activity("").decode().split("\n", 1)[1]).encode("utf-16")
+    assert _check(plain).report.ok
+    utf7 = _activity("").replace(b'version="1.0"', b'version="1.0" encoding="UTF-7"')
+    assert _check(utf7).report.detailed_lines() == [
+        "test.xml: the file is in the UTF-7 encoding, which this reader does not take -> save the file as UTF-8 "
+        "(or download it again from the publisher)"]

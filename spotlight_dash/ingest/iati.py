@@ -13,6 +13,7 @@ stored figure can say where it came from.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -26,8 +27,21 @@ MB = 2**20
 MAX_FILE_BYTES = 60 * MB
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "iati" / "schema-2.03"
 SPOTLIGHT_FUND = "mptfo-spotlight initiative fund"  # a funding participant named so marks a Spotlight output
-DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
+DECLARATION = re.compile(r"<!(DOCTYPE|ENTITY)", re.I)
+DECLARATION_BYTES = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
+# xsd:decimal in ASCII digits: Python's float() also takes "1_000", "١٢٣", "inf" and "1e5", which IATI does not.
+DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
+# Digits grouped by commas, points, spaces or apostrophes: a decimal comma or thousands separators,
+# which cannot be read without guessing which is which (196241,50 is not 19,624,150).
+SEPARATED = re.compile(r"[+-]?[0-9]+([,.' \u00a0\u202f][0-9]+)+")
+WIDE_ENCODINGS = {b"\xff\xfe\x00\x00": "utf-32-le", b"\x00\x00\xfe\xff": "utf-32-be", b"\xff\xfe": "utf-16-le",
+                  b"\xfe\xff": "utf-16-be", b"<\x00\x00\x00": "utf-32-le", b"\x00\x00\x00<": "utf-32-be",
+                  b"<\x00": "utf-16-le", b"\x00<": "utf-16-be"}
+ENCODING_DECLARED = re.compile(rb"""^(\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+# Encodings in which "<!DOCTYPE" is the same bytes as in ASCII, so the check above sees it.
+ASCII_COMPATIBLE = re.compile(r"(utf-?8|us-ascii|ascii|iso-8859-[0-9]+|latin-?1|windows-125[0-8]|cp125[0-8])", re.I)
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a baseline may name (the store's range)
 MEASURES = {"1": "unit", "2": "percentage", "3": "nominal", "4": "ordinal", "5": "qualitative"}
 
 
@@ -66,19 +80,28 @@ class _Activity:
         self.seen[key] = self.seen.get(key, 0) + 1
         return self.seen[key]
 
-    def problem(self, element, message: str, fix: str = "", severity: str = "error", value=None) -> None:
-        self.report.add(self.place(element), message, fix, value, severity)
+    def where(self, element, attribute: str | None = None) -> Place:
+        """The element as a reader finds it: iati-activity[its identifier]/result[2]/indicator/@measure, and its line."""
+        return Place(self.filename, element.sourceline,
+                     path=readable_path(self.tree.getpath(element), {self.tree.getpath(self.element): self.identifier})
+                     + (f"/@{attribute}" if attribute else ""))
+
+    def problem(self, element, message: str, fix: str = "", severity: str = "error", value=None,
+                attribute: str | None = None) -> None:
+        self.report.add(self.where(element, attribute), message, fix, value, severity)
+
+    def warn(self, element, message: str, fix: str = "tell the publisher; the rest of the file loads",
+             attribute: str | None = None) -> None:
+        self.problem(element, message, fix, "warning", attribute=attribute)
 
     def amount(self, value_element, what: str) -> tuple[float | None, str | None, str | None, set[str]]:
         """(value, currency, value-date, columns already reported) of a <value>."""
         text = (value_element.text or "").strip()
         number, reported = None, set()
         if text:
-            try:
-                number = float(text.replace(",", ""))
-            except ValueError:
-                self.problem(value_element, f"{what} value {text!r} is not a number",
-                             "ask the publisher to correct the file", value=text)
+            number, why = decimal(text)
+            if why:
+                self.problem(value_element, f"{what} value {text!r} {why}", DECIMAL_FIX)
                 reported.add("value")
         currency = (value_element.get("currency") or "").strip() or self.default_currency
         if currency is None:
@@ -86,6 +109,35 @@ class _Activity:
                          "the value needs a currency attribute or the activity a default-currency")
             reported.add("currency")
         return number, currency, _date(value_element.get("value-date")), reported
+
+
+DECIMAL_FIX = "ask the publisher to write the value as IATI requires: digits, a point for decimals, no separators"
+
+
+def decimal(text: str) -> tuple[float | None, str | None]:
+    """(the number, None), or (None, why it is not one) for an xsd:decimal as IATI writes it."""
+    if DECIMAL.fullmatch(text):
+        number = float(text)
+        if math.isfinite(number):
+            return number, None
+        return None, "is too large to be an amount"
+    if SEPARATED.fullmatch(text):
+        return None, "has a decimal comma or a thousands separator; it is refused, not guessed"
+    return None, "is not a number"
+
+
+ACTIVITY_PATH = re.compile(r"^/iati-activities/iati-activity(\[[0-9]+\])?")
+
+
+def readable_path(path: str, identifiers: dict[str, str]) -> str:
+    """/iati-activities/iati-activity[9]/result/indicator -> iati-activity[XM-DAC-41114-OUTPUT-00118435]/result/indicator.
+
+    ``identifiers`` maps an activity's own path to its identifier; an activity without one keeps its position.
+    """
+    found = ACTIVITY_PATH.match(path or "")
+    if not found or not identifiers.get(found.group(0)):
+        return path
+    return f"iati-activity[{identifiers[found.group(0)]}]" + path[found.end():]
 
 
 def _narrative(element) -> str | None:
@@ -114,10 +166,8 @@ def _percentage(text: str | None) -> float | str | None:
     text = (text or "").strip()
     if not text:
         return None
-    try:
-        return float(text)
-    except ValueError:
-        return text  # the model reports it at its place
+    number, _ = decimal(text)
+    return text if number is None else number  # the model reports a text at its place
 
 
 def _result_value(text: str | None) -> tuple[float | None, str | None]:
@@ -125,10 +175,14 @@ def _result_value(text: str | None) -> tuple[float | None, str | None]:
     text = (text or "").strip()
     if not text:
         return None, None
-    try:
-        return float(text), None
-    except ValueError:
-        return None, text
+    number, _ = decimal(text)
+    return (None, text) if number is None else (number, None)
+
+
+def _year(text: str | None) -> int | None:
+    """A year written in ASCII digits ("²" and "٢٠٢٠" are digits to str.isdigit, not to int's range check)."""
+    text = (text or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None
 
 
 def read_activity(a: _Activity, rows: dict[str, list[RawRow]]) -> None:
@@ -213,8 +267,11 @@ def _read_indicator(a: _Activity, rows, result, result_no: int, indicator, indic
 
     def value_row(element, kind, start=None, end=None, year=None):
         number, text = _result_value(element.get("value"))
+        year_number = _year(year)
+        if (year or "").strip() and not (year_number and FIRST_YEAR <= year_number <= LAST_YEAR):
+            a.warn(element, f"year {year.strip()} is not a year; the {kind} is kept without a year", attribute="year")
+            year_number = None
         dimensions = "; ".join(f"{d.get('name')}={d.get('value')}" for d in element.findall("dimension")) or None
-        year_number = int(year) if year and year.strip().isdigit() else None
         rows["iati_indicator_values"].append(a.row(
             "iati_indicator_values", element, **ids, kind=kind, period_start=start, period_end=end,
             dimensions=dimensions, occurrence=a.occurrence("value", result_no, indicator_no, kind, start, end, dimensions),
@@ -231,6 +288,24 @@ def _read_indicator(a: _Activity, rows, result, result_no: int, indicator, indic
                 value_row(element, kind, start, end)
 
 
+def _declares_entities(data: bytes) -> tuple[bool, str | None]:
+    """(whether the file declares a DOCTYPE or an entity, or why its encoding keeps us from telling).
+
+    UTF-16 and UTF-32 files are decoded first (in them "<!DOCTYPE" is not the ASCII bytes); a file
+    declaring an encoding in which it could be spelled otherwise (UTF-7, EBCDIC ...) is refused.
+    """
+    for mark, codec in WIDE_ENCODINGS.items():
+        if data.startswith(mark):
+            return bool(DECLARATION.search(data.decode(codec, errors="replace"))), None
+    declared = ENCODING_DECLARED.match(data[:400])
+    if declared and not ASCII_COMPATIBLE.fullmatch(declared.group(2).decode("ascii")):
+        name = declared.group(2).decode("ascii")
+        if name.lower().replace("-", "") in ("utf16", "utf32", "ucs2", "ucs4"):
+            return False, f"the file says it is {name}, but its first bytes are not; it cannot be read safely"
+        return False, f"the file is in the {name} encoding, which this reader does not take"
+    return bool(DECLARATION_BYTES.search(data)), None
+
+
 def read_iati(data: bytes, filename: str, report: IngestReport, sha256: str = "") -> dict[str, list[RawRow]]:
     """Rows of every IATI table (and the file's `sources` row); problems go to ``report``."""
     from spotlight_dash import schema  # the registry names the tables this reader fills
@@ -241,7 +316,11 @@ def read_iati(data: bytes, filename: str, report: IngestReport, sha256: str = ""
         report.add(place, f"the file is {len(data) / MB:.1f} MB, above the limit of {MAX_FILE_BYTES // MB} MB",
                    "split the activities into several files")
         return rows
-    if DECLARATION.search(data):
+    declares, encoding_problem = _declares_entities(data)
+    if encoding_problem:
+        report.add(place, encoding_problem, "save the file as UTF-8 (or download it again from the publisher)")
+        return rows
+    if declares:
         report.add(place, "the file declares a DOCTYPE or entities, which IATI files never need; refused unread "
                    "(entities can expand without limit or reach other files)",
                    "remove the <!DOCTYPE ...> declaration, or download the file again from the publisher")
@@ -251,6 +330,10 @@ def read_iati(data: bytes, filename: str, report: IngestReport, sha256: str = ""
     except etree.XMLSyntaxError as exc:
         report.add(Place(filename, exc.lineno, path="/"), f"the file is not well-formed XML ({exc.msg})",
                    "download the file again; an IATI file must be complete XML")
+        return rows
+    if tree.docinfo.internalDTD is not None or tree.docinfo.externalDTD is not None:  # however it was spelled
+        report.add(place, "the file declares a DOCTYPE, which IATI files never need; refused",
+                   "remove the <!DOCTYPE ...> declaration, or download the file again from the publisher")
         return rows
     root = tree.getroot()
     if root.tag == "iati-organisations":
@@ -262,20 +345,22 @@ def read_iati(data: bytes, filename: str, report: IngestReport, sha256: str = ""
                    "not <iati-activities>", "choose an IATI 2.03 activity file (.xml) from the publisher")
         return rows
     version = (root.get("version") or "").strip()
+    version_place = Place(filename, root.sourceline, path="iati-activities/@version")
     if version.startswith("1"):
-        report.add(place, f"this file is IATI version {version}; only IATI 2.0x files are read",
-                   "download the publisher's 2.03 file (IATI 1.x was retired in 2019)", version)
+        report.add(version_place, f"this file is IATI version {version}; only IATI 2.0x files are read",
+                   "download the publisher's 2.03 file (IATI 1.x was retired in 2019)")
         return rows
     if not version.startswith("2."):
-        report.add(Place(filename, root.sourceline, path="/iati-activities"),
-                   f"the version attribute is {version!r}, not 2.0x; the file is read as IATI 2.03",
-                   "check the figures with care", version, severity="warning")
+        report.add(version_place, f"the version is {version!r}, not 2.0x; the file is read as IATI 2.03",
+                   "check the figures with care", severity="warning")
+    activities = root.findall("iati-activity")
+    identifiers = {tree.getpath(a): (a.findtext("iati-identifier") or "").strip() for a in activities}
     schema_ = activity_schema()
     if not schema_.validate(tree):
         for entry in schema_.error_log:
-            report.add(Place(filename, entry.line, path=entry.path), f"does not follow the IATI 2.03 schema: {entry.message}",
+            report.add(Place(filename, entry.line, path=readable_path(entry.path, identifiers)),
+                       f"does not follow the IATI 2.03 schema: {entry.message}",
                        "the file still loads; tell the publisher", severity="warning")
-    activities = root.findall("iati-activity")
     if not activities:
         report.add(place, "the file holds no <iati-activity>", "choose a file with activities")
         return rows

@@ -18,8 +18,8 @@ class Place:
     path: str | None = None  # element path, for XML files (row is then the line)
 
     def __str__(self) -> str:
-        if self.path is not None:
-            text = f"{self.file}:{self.row} {self.path}" if self.row is not None else f"{self.file} {self.path}"
+        if self.path is not None:  # an XML element: its path, then its line
+            text = f"{self.file}: {self.path}" + (f" (line {self.row})" if self.row is not None else "")
             return f"{text} [{self.column}]" if self.column else text
         if self.sheet is not None:
             return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
@@ -47,7 +47,8 @@ class Problem:
         column = self.place.column
         text = self.message if not column or self.message.startswith(column) else f"{column}: {self.message}"
         if self.value is not None and repr(self.value) not in text:
-            text += f" (the cell holds {self.value!r})"
+            holder = "the file has" if self.place.path is not None else "the cell holds"  # XML has no cells
+            text += f" ({holder} {self.value!r})"
         if self.fix:
             text += f" -> {self.fix}"
         return ("warning: " if self.severity == "warning" else "") + f"{self.place}: {text}"
