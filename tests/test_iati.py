@@ -326,3 +326,98 @@ def test_a_utf16_file_with_a_doctype_is_refused_and_one_without_is_read():
     assert _check(utf7).report.detailed_lines() == [
         "test.xml: the file is in the UTF-7 encoding, which this reader does not take -> save the file as UTF-8 "
         "(or download it again from the publisher)"]
+
+
+def test_what_carries_no_money_is_a_warning_and_the_rest_of_the_activity_loads(store_copy):
+    body = ('<participating-org role="9" ref="XM-X"><narrative>Someone</narrative></participating-org>'
+            '<recipient-country><narrative>HQ</narrative></recipient-country>'
+            '<recipient-country code="KG" percentage="abc"/>'
+            '<sector vocabulary="1" code="15180" percentage="102"/><sector vocabulary="1"/>'
+            '<activity-date type="9" iso-date="2020-01-01"/><activity-date type="2" iso-date="2020-02-30"/>'
+            + _budget(2, "2020-01-01", "2020-12-31", 1000) + _transaction(4, "2020-05-31", 250)
+            + _transaction(99, "2020-05-31", 7))
+    result = pipeline.import_iati(_activity(body), "lenient.xml", "tester", accept_warnings=True)
+    assert result.status == "committed", result.report.detailed_lines()
+    messages = [p.line().split(": ", 2)[2] for p in result.report.warnings if "IATI 2.03 schema" not in p.message]
+    assert messages == [
+        "iati-activity[TEST-1]/activity-date[1]/@type (line 5): activity-date type '9' is not an IATI ActivityDateType; "
+        "the date is left out -> tell the publisher; the rest of the file loads",
+        "iati-activity[TEST-1]/activity-date[2]/@iso-date (line 5): activity-date (actual start): 2020-02-30 is not a "
+        "date of the calendar; it is kept without this date -> tell the publisher; the rest of the file loads",
+        "iati-activity[TEST-1]/participating-org/@role (line 5): participating-org role '9' is not an IATI "
+        "OrganisationRole (1-4); the organisation is left out of the participants -> tell the publisher; the rest of "
+        "the file loads",
+        "iati-activity[TEST-1]/recipient-country[1]/@code (line 5): recipient-country has no code (its narrative says "
+        "'HQ'); it is left out of the country breakdown -> tell the publisher; the rest of the file loads",
+        "iati-activity[TEST-1]/recipient-country[2]/@percentage (line 5): recipient country percentage abc is not a "
+        "share between 0 and 100; the recipient country is kept without a percentage -> tell the publisher; the rest "
+        "of the file loads",
+        "iati-activity[TEST-1]/sector[1]/@percentage (line 5): sector percentage 102 is not a share between 0 and "
+        "100; the sector is kept without a percentage -> tell the publisher; the rest of the file loads",
+        "iati-activity[TEST-1]/sector[2]/@code (line 5): the sector has no code; it is left out of the sectors -> "
+        "tell the publisher; the rest of the file loads",
+        "iati-activity[TEST-1]/transaction[2]/transaction-type/@code (line 5): transaction type '99' is not an IATI "
+        "TransactionType (1-13); the transaction is kept as published and counted in no total -> tell the publisher; "
+        "the rest of the file loads",
+    ]
+    assert _q("iati_delivery").iloc[0][["budget", "expenditure"]].tolist() == [1000.0, 250.0]
+    assert _q("iati_activities").countries.tolist() == ["KG"]
+
+
+@pytest.mark.parametrize("body, error", [
+    (_budget(2, "2020-01-01", "2020-12-31", ""), "iati-activity[TEST-1]/budget/value (line 5): the budget value is empty"),
+    ('<budget type="2"><period-start iso-date="2020-01-01"/><value>5</value></budget>',
+     "iati-activity[TEST-1]/budget (line 5): the budget has no period-end, so its period is unknown"),
+    (_budget(2, "", "2020-12-31", 5),
+     "iati-activity[TEST-1]/budget/period-start/@iso-date (line 5): budget period-start: there is no iso-date"),
+    (_budget(2, "2020-01-01", "31/12/2020", 5),
+     "iati-activity[TEST-1]/budget/period-end/@iso-date (line 5): budget period-end: '31/12/2020' is not a date "
+     "written as YYYY-MM-DD"),
+    ('<transaction><transaction-type code="4"/><value>5</value></transaction>',
+     "iati-activity[TEST-1]/transaction (line 5): the transaction has neither a transaction-date nor a value-date, "
+     "so its year is unknown"),
+    (_transaction(4, "2020-01-01", 5, currency="dollars"),
+     "iati-activity[TEST-1]/transaction/value/@currency (line 5): transaction currency 'dollars' is not a currency code"),
+])
+def test_what_stops_a_figure_from_being_read_is_refused_at_its_element(body, error):
+    result = _check(_activity(body))
+    assert result.status == "problems"
+    assert [p.line().split(": ", 1)[1].split(" -> ")[0] for p in result.report.errors] == [error]
+
+
+# IATI 1.x TransactionType names (the 1.05 codelist), against the 2.03 codelist's name of the code each is read as.
+OLD_NAMES = {"C": "Commitment", "D": "Disbursement", "E": "Expenditure", "IF": "Incoming Funds",
+             "IR": "Interest", "LR": "Loan Repayment", "R": "Reimbursement", "QP": "Purchase of Equity",
+             "QS": "Sale of Equity", "CG": "Credit Guarantee"}
+
+
+def test_every_1x_transaction_type_is_read_as_the_2x_code_of_the_same_name_in_the_shared_codelist():
+    codelist = SHARED_IATI / "codelists" / "xml-embedded" / "TransactionType.xml"
+    if not codelist.exists():
+        pytest.skip("../shared/reference/iati is not on this machine")
+    names = {item.findtext("code"): item.findtext("name/narrative")
+             for item in iati.etree.parse(str(codelist)).iter("codelist-item")}
+    from spotlight_dash.ingest import iati_values
+    for old, name in OLD_NAMES.items():
+        code, was_old = iati_values.transaction_type(old)
+        assert was_old and name.lower() in names[code].lower(), (old, code, names[code])
+
+
+@pytest.mark.parametrize("old, new, kind", [("C", "2", "commitment"), ("D", "3", "disbursement"),
+                                            ("E", "4", "expenditure"), ("IF", "1", None)])
+def test_1x_transaction_codes_are_counted_as_their_2x_codes_with_one_warning_per_kind(store_copy, old, new, kind):
+    body = (_transaction(old, "2020-03-31", 100) + _transaction(old, "2020-04-30", 50)
+            + '<participating-org role="Funding"><narrative>MPTFO-Spotlight Initiative Fund</narrative></participating-org>'
+            + '<activity-date type="start-actual" iso-date="2020-01-15"/>')
+    result = pipeline.import_iati(_activity(body), "old.xml", "tester", accept_warnings=True)
+    assert result.status == "committed" and result.spotlight_activities == ["TEST-1"]
+    warnings = [p.message for p in result.report.warnings if "1.x" in p.message]
+    assert len(warnings) == 3 and (f"transaction-type/@code {old} is an IATI 1.x code; it is read as the 2.0x code {new}"
+                                   in warnings[-1]) and "in all 2 element(s)" in warnings[-1]
+    assert _q("iati_activities").iloc[0].iati_identifier == "TEST-1"
+    if kind:
+        assert _q("iati_finance").iloc[0][kind] == 150.0
+    with store.open_reader(store.current_state().path) as con:
+        stored = con.execute("SELECT transaction_type, actual_start FROM iati_transactions JOIN iati_activities "
+                             "USING (iati_identifier)").fetchall()
+    assert {row[0] for row in stored} == {new} and str(stored[0][1]) == "2020-01-15"

@@ -4,8 +4,10 @@ The file is untrusted. It is parsed by lxml with no network, no DTD and no entit
 and a file that declares a DOCTYPE or an entity is refused before parsing (a "billion laughs"
 file never expands). The XSD (copied into ``spotlight_dash/iati/schema-2.03``) is applied, but
 published files break it in small ways, so each violation is a warning with its element path
-and line; only what stops a figure from being read (an amount that is not a number, a budget
-with no currency) is an error.
+and line. Only what stops a figure from being read is an error: an activity without an
+identifier, an amount with no value, no date or no currency. Everything else (a baseline year
+9999, a country without a code, a sector at 102 %, a 1.x code in a 2.0x file) is a warning that
+says what was kept, and the rest of the file loads.
 
 Rows come out as RawRows whose Place is the file, the line and the element path, so every
 stored figure can say where it came from.
@@ -13,14 +15,16 @@ stored figure can say where it came from.
 
 from __future__ import annotations
 
-import math
+import datetime as dt
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
 from spotlight_dash import codes
+from spotlight_dash.ingest import iati_values as values
 from spotlight_dash.ingest.report import IngestReport, Place, RawRow
 
 MB = 2**20
@@ -29,11 +33,6 @@ SCHEMA_DIR = Path(__file__).resolve().parents[1] / "iati" / "schema-2.03"
 SPOTLIGHT_FUND = "mptfo-spotlight initiative fund"  # a funding participant named so marks a Spotlight output
 DECLARATION = re.compile(r"<!(DOCTYPE|ENTITY)", re.I)
 DECLARATION_BYTES = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
-# xsd:decimal in ASCII digits: Python's float() also takes "1_000", "١٢٣", "inf" and "1e5", which IATI does not.
-DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
-# Digits grouped by commas, points, spaces or apostrophes: a decimal comma or thousands separators,
-# which cannot be read without guessing which is which (196241,50 is not 19,624,150).
-SEPARATED = re.compile(r"[+-]?[0-9]+([,.' \u00a0\u202f][0-9]+)+")
 WIDE_ENCODINGS = {b"\xff\xfe\x00\x00": "utf-32-le", b"\x00\x00\xfe\xff": "utf-32-be", b"\xff\xfe": "utf-16-le",
                   b"\xfe\xff": "utf-16-be", b"<\x00\x00\x00": "utf-32-le", b"\x00\x00\x00<": "utf-32-be",
                   b"<\x00": "utf-16-le", b"\x00<": "utf-16-be"}
@@ -41,7 +40,8 @@ ENCODING_DECLARED = re.compile(rb"""^(\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\
 # Encodings in which "<!DOCTYPE" is the same bytes as in ASCII, so the check above sees it.
 ASCII_COMPATIBLE = re.compile(r"(utf-?8|us-ascii|ascii|iso-8859-[0-9]+|latin-?1|windows-125[0-8]|cp125[0-8])", re.I)
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a baseline may name (the store's range)
+PUBLISHER = "tell the publisher; the rest of the file loads"
+SAME_SCHEMA_WARNINGS_SHOWN = 5  # a schema break repeated 400 times is said five times, then counted
 MEASURES = {"1": "unit", "2": "percentage", "3": "nominal", "4": "ordinal", "5": "qualitative"}
 
 
@@ -62,10 +62,15 @@ def source_id_for(filename: str) -> str:
 class _Activity:
     """Builds the rows of one <iati-activity>, each with its line and element path."""
 
-    def __init__(self, element, tree, filename: str, source_id: str, report: IngestReport):
+    def __init__(self, element, tree, filename: str, source_id: str, report: IngestReport, legacy: dict):
         self.element, self.tree, self.filename, self.source_id, self.report = element, tree, filename, source_id, report
+        self.legacy = legacy  # 1.x codes met in the file: one warning per kind, said once at the end
         self.identifier = (element.findtext("iati-identifier") or "").strip()
-        self.default_currency = (element.get("default-currency") or "").strip() or None
+        published = (element.get("default-currency") or "").strip()
+        self.default_currency = values.currency(published)
+        if published and not self.default_currency:
+            self.warn(element, f"default-currency {published!r} is not a currency code; values without a currency "
+                      "of their own have none", attribute="default-currency")
         self.seen: dict[tuple, int] = {}
 
     def place(self, element) -> Place:
@@ -90,40 +95,56 @@ class _Activity:
                 attribute: str | None = None) -> None:
         self.report.add(self.where(element, attribute), message, fix, value, severity)
 
-    def warn(self, element, message: str, fix: str = "tell the publisher; the rest of the file loads",
-             attribute: str | None = None) -> None:
+    def warn(self, element, message: str, fix: str = PUBLISHER, attribute: str | None = None) -> None:
         self.problem(element, message, fix, "warning", attribute=attribute)
 
-    def amount(self, value_element, what: str) -> tuple[float | None, str | None, str | None, set[str]]:
-        """(value, currency, value-date, columns already reported) of a <value>."""
+    def old_code(self, element, attribute: str, published: str, code: str, meaning: str) -> None:
+        """Note a 1.x code read as its 2.0x code; read_iati says it once per kind, with how many."""
+        key = (element.tag, attribute, published.strip())
+        if key not in self.legacy:
+            self.legacy[key] = [0, self.where(element, attribute), code, meaning]
+        self.legacy[key][0] += 1
+
+    def day(self, element, attribute: str, what: str, required: bool) -> dt.date | None:
+        """The date in ``attribute``; a missing or unreadable one is an error when the figure needs it."""
+        text = None if element is None else element.get(attribute)
+        day, why = values.date(text)
+        if required and day is None and not why:
+            why = f"there is no {attribute}"
+        if why:
+            if required:
+                self.problem(element, f"{what}: {why}", values.DATE_FIX, attribute=attribute)
+            else:
+                self.warn(element, f"{what}: {why}; it is kept without this date", attribute=attribute)
+        return day
+
+    def amount(self, value_element, what: str) -> tuple[float | None, str | None, dt.date | None, bool]:
+        """(value, currency, value-date, whether the amount can be read) of a <value>."""
         text = (value_element.text or "").strip()
-        number, reported = None, set()
-        if text:
-            number, why = decimal(text)
-            if why:
-                self.problem(value_element, f"{what} value {text!r} {why}", DECIMAL_FIX)
-                reported.add("value")
-        currency = (value_element.get("currency") or "").strip() or self.default_currency
+        number, why = values.decimal(text) if text else (None, "is empty")
+        if why:
+            self.problem(value_element, f"{what} value {text!r} {why}" if text else f"the {what} value is empty",
+                         values.DECIMAL_FIX)
+        published = (value_element.get("currency") or "").strip()
+        currency = values.currency(published) if published else self.default_currency
         if currency is None:
-            self.problem(value_element, f"{what} has no currency: neither the value nor the activity names one",
-                         "the value needs a currency attribute or the activity a default-currency")
-            reported.add("currency")
-        return number, currency, _date(value_element.get("value-date")), reported
+            self.problem(value_element, f"{what} currency {published!r} is not a currency code" if published else
+                         f"{what} has no currency: neither the value nor the activity names one",
+                         "the value needs a currency attribute (e.g. USD) or the activity a default-currency",
+                         attribute="currency" if published else None)
+        value_date = self.day(value_element, "value-date", f"{what} value-date", required=False)
+        return number, currency, value_date, not why and currency is not None
 
-
-DECIMAL_FIX = "ask the publisher to write the value as IATI requires: digits, a point for decimals, no separators"
-
-
-def decimal(text: str) -> tuple[float | None, str | None]:
-    """(the number, None), or (None, why it is not one) for an xsd:decimal as IATI writes it."""
-    if DECIMAL.fullmatch(text):
-        number = float(text)
-        if math.isfinite(number):
-            return number, None
-        return None, "is too large to be an amount"
-    if SEPARATED.fullmatch(text):
-        return None, "has a decimal comma or a thousands separator; it is refused, not guessed"
-    return None, "is not a number"
+    def percentage(self, element, what: str) -> float | None:
+        text = (element.get("percentage") or "").strip()
+        if not text:
+            return None
+        number, why = values.decimal(text)
+        if why or not 0 <= number <= 100:
+            self.warn(element, f"{what} percentage {text} is not a share between 0 and 100; the {what} is kept "
+                      "without a percentage", attribute="percentage")
+            return None
+        return number
 
 
 ACTIVITY_PATH = re.compile(r"^/iati-activities/iati-activity(\[[0-9]+\])?")
@@ -152,22 +173,9 @@ def _narrative(element) -> str | None:
     return texts[0][1] if texts else None
 
 
-def _date(text: str | None) -> str | None:
-    text = (text or "").strip()
-    return text[:10] or None
-
-
 def _flag(text: str | None, default: bool) -> bool:
     text = (text or "").strip().lower()
     return default if not text else text in ("1", "true")
-
-
-def _percentage(text: str | None) -> float | str | None:
-    text = (text or "").strip()
-    if not text:
-        return None
-    number, _ = decimal(text)
-    return text if number is None else number  # the model reports a text at its place
 
 
 def _result_value(text: str | None) -> tuple[float | None, str | None]:
@@ -175,14 +183,143 @@ def _result_value(text: str | None) -> tuple[float | None, str | None]:
     text = (text or "").strip()
     if not text:
         return None, None
-    number, _ = decimal(text)
+    number, _ = values.decimal(text)
     return (None, text) if number is None else (number, None)
 
 
-def _year(text: str | None) -> int | None:
-    """A year written in ASCII digits ("²" and "٢٠٢٠" are digits to str.isdigit, not to int's range check)."""
-    text = (text or "").strip()
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None
+def _activity_dates(a: _Activity) -> dict[str, dt.date | None]:
+    dates: dict[str, dt.date | None] = {}
+    for element in a.element.findall("activity-date"):
+        published = (element.get("type") or "").strip()
+        code, old = values.activity_date_type(published)
+        if code is None:
+            a.warn(element, f"activity-date type {published!r} is not an IATI ActivityDateType; the date is left out",
+                   attribute="type")
+            continue
+        column = values.ACTIVITY_DATE_TYPES[code]
+        if old:
+            a.old_code(element, "type", published, code, column.replace("_", " "))
+        day = a.day(element, "iso-date", f"activity-date ({column.replace('_', ' ')})", required=False)
+        dates.setdefault(column, day)
+    return dates
+
+
+def _participants(a: _Activity, rows) -> bool:
+    """The participating organisations' rows; whether the Spotlight fund is among the funders."""
+    spotlight = False
+    for org in a.element.findall("participating-org"):
+        published = (org.get("role") or "").strip()
+        code, old = values.organisation_role(published)
+        if code is None:
+            a.warn(org, f"participating-org role {published!r} is not an IATI OrganisationRole (1-4); the "
+                   "organisation is left out of the participants", attribute="role")
+            continue
+        role = codes.IATI_ORG_ROLES[code]
+        if old:
+            a.old_code(org, "role", published, code, role)
+        name, ref = _narrative(org), (org.get("ref") or "").strip() or None
+        spotlight |= role == "funding" and SPOTLIGHT_FUND in (name or "").lower()
+        if a.occurrence("participating-org", role, ref, name) > 1:
+            continue  # the same organisation in the same role twice says nothing more
+        rows["iati_participants"].append(a.row("iati_participants", org, role=role, org_ref=ref, org_name=name,
+                                               org_type=org.get("type")))
+    return spotlight
+
+
+def _countries_and_sectors(a: _Activity, rows) -> None:
+    for country in a.element.findall("recipient-country"):
+        code = (country.get("code") or "").strip().upper()
+        if not code:
+            named = _narrative(country)
+            a.warn(country, "recipient-country has no code" + (f" (its narrative says {named!r})" if named else "")
+                   + "; it is left out of the country breakdown", attribute="code")
+            continue
+        if a.occurrence("recipient-country", code) > 1:
+            a.warn(country, f"recipient country {code} is listed twice; the first is kept")
+            continue
+        rows["iati_countries"].append(a.row("iati_countries", country, country_code=code,
+                                            country_name=_narrative(country),
+                                            percentage=a.percentage(country, "recipient country")))
+    for sector in a.element.findall("sector"):
+        vocabulary, code = (sector.get("vocabulary") or "1").strip(), (sector.get("code") or "").strip()
+        if not code:
+            a.warn(sector, "the sector has no code; it is left out of the sectors", attribute="code")
+            continue
+        if a.occurrence("sector", vocabulary, code) > 1:
+            continue
+        rows["iati_sectors"].append(a.row("iati_sectors", sector, vocabulary=vocabulary, code=code,
+                                          name=_narrative(sector), percentage=a.percentage(sector, "sector")))
+
+
+def _coded(a: _Activity, element, attribute: str, known: dict[str, str], default: str, what: str) -> str:
+    """A code of a small codelist; an unknown one is read as the standard's default, with a warning."""
+    published = (element.get(attribute) or "").strip()
+    if not published:
+        return known[default]
+    if published not in known:
+        a.warn(element, f"{what} {published!r} is not an IATI code; read as {known[default]} (the standard's "
+               "default)", attribute=attribute)
+        return known[default]
+    return known[published]
+
+
+def _budgets(a: _Activity, rows) -> None:
+    for budget in a.element.findall("budget"):
+        value_el = budget.find("value")
+        if value_el is None:
+            a.problem(budget, "the budget has no value", "ask the publisher to correct the file")
+            continue
+        value, currency, value_date, readable = a.amount(value_el, "budget")
+        # The standard's defaults: type 1 (original), status 1 (indicative).
+        kind = _coded(a, budget, "type", codes.IATI_BUDGET_TYPES, "1", "budget type")
+        status = _coded(a, budget, "status", codes.IATI_BUDGET_STATUSES, "1", "budget status")
+        ends = []
+        for tag in ("period-start", "period-end"):
+            element = budget.find(tag)
+            if element is None:
+                a.problem(budget, f"the budget has no {tag}, so its period is unknown", values.DATE_FIX)
+                ends.append(None)
+            else:
+                ends.append(a.day(element, "iso-date", f"budget {tag}", required=True))
+        start, end = ends
+        if not readable or start is None or end is None:
+            continue
+        rows["iati_budgets"].append(a.row(
+            "iati_budgets", budget, budget_type=kind, status=status, period_start=start, period_end=end,
+            occurrence=a.occurrence("budget", kind, start, end), value=value, currency=currency,
+            value_date=value_date))
+
+
+def _transactions(a: _Activity, rows) -> None:
+    for transaction in a.element.findall("transaction"):
+        type_el, value_el, date_el = (transaction.find(t) for t in ("transaction-type", "value", "transaction-date"))
+        if value_el is None or type_el is None:
+            a.problem(transaction, "the transaction has no " + ("value" if value_el is None else "transaction-type"),
+                      "ask the publisher to correct the file")
+            continue
+        value, currency, value_date, readable = a.amount(value_el, "transaction")
+        published = (type_el.get("code") or "").strip()
+        code, old = values.transaction_type(published)
+        if old:
+            a.old_code(type_el, "code", published, code, codes.IATI_TRANSACTION_TYPES[code])
+        elif code is None:
+            a.warn(type_el, f"transaction type {published!r} is not an IATI TransactionType (1-13); the transaction "
+                   "is kept as published and counted in no total", attribute="code")
+            code = published or None
+        date = a.day(date_el, "iso-date", "transaction-date", required=value_date is None) \
+            if date_el is not None else None
+        date = date or value_date
+        if date is None and date_el is None:
+            a.problem(transaction, "the transaction has neither a transaction-date nor a value-date, so its year is "
+                      "unknown", values.DATE_FIX)
+        if not readable or date is None or code is None:
+            continue
+        rows["iati_transactions"].append(a.row(
+            "iati_transactions", transaction, transaction_type=code,
+            transaction_type_name=codes.IATI_TRANSACTION_TYPES.get(code), transaction_date=date,
+            currency=currency, value=value, occurrence=a.occurrence("transaction", code, date, currency, value),
+            value_date=value_date, provider_org=_narrative(transaction.find("provider-org")),
+            receiver_org=_narrative(transaction.find("receiver-org"))))
 
 
 def read_activity(a: _Activity, rows: dict[str, list[RawRow]]) -> None:
@@ -190,67 +327,18 @@ def read_activity(a: _Activity, rows: dict[str, list[RawRow]]) -> None:
     if not a.identifier:
         a.problem(el, "the activity has no iati-identifier", "every activity needs its identifier")
         return
-    dates = {d.get("type"): _date(d.get("iso-date")) for d in el.findall("activity-date")}
-    reporting = el.find("reporting-org")
-    spotlight = False
-    for org in el.findall("participating-org"):
-        role = codes.IATI_ORG_ROLES.get((org.get("role") or "").strip(), org.get("role"))
-        name, ref = _narrative(org), (org.get("ref") or "").strip() or None
-        spotlight |= role == "funding" and SPOTLIGHT_FUND in (name or "").lower()
-        if a.occurrence("participating-org", role, ref, name) > 1:
-            continue  # the same organisation in the same role twice says nothing more
-        rows["iati_participants"].append(a.row("iati_participants", org, role=role, org_ref=ref, org_name=name,
-                                               org_type=org.get("type")))
-    status = el.find("activity-status")
+    dates = _activity_dates(a)
+    spotlight = _participants(a, rows)
+    reporting, status = el.find("reporting-org"), el.find("activity-status")
     rows["iati_activities"].append(a.row(
         "iati_activities", el, reporting_org_ref=None if reporting is None else reporting.get("ref"),
         reporting_org_name=_narrative(reporting), title=_narrative(el.find("title")),
         default_currency=a.default_currency, activity_status=None if status is None else status.get("code"),
-        planned_start=dates.get("1"), actual_start=dates.get("2"), planned_end=dates.get("3"),
-        actual_end=dates.get("4"), spotlight_funded=spotlight, programme_id=None))
-    for country in el.findall("recipient-country"):
-        code = (country.get("code") or "").strip().upper()
-        if a.occurrence("recipient-country", code) > 1:
-            a.problem(country, f"recipient country {code} is listed twice; the first is kept", severity="warning")
-            continue
-        rows["iati_countries"].append(a.row("iati_countries", country, country_code=code or None,
-                                            country_name=_narrative(country),
-                                            percentage=_percentage(country.get("percentage"))))
-    for sector in el.findall("sector"):
-        vocabulary, code = (sector.get("vocabulary") or "1").strip(), (sector.get("code") or "").strip()
-        if a.occurrence("sector", vocabulary, code) > 1:
-            continue
-        rows["iati_sectors"].append(a.row("iati_sectors", sector, vocabulary=vocabulary, code=code or None,
-                                          name=_narrative(sector), percentage=_percentage(sector.get("percentage"))))
-    for budget in el.findall("budget"):
-        value_el = budget.find("value")
-        if value_el is None:
-            a.problem(budget, "the budget has no value", "ask the publisher to correct the file")
-            continue
-        value, currency, value_date, reported = a.amount(value_el, "budget")
-        # The standard's defaults: type 1 (original), status 1 (indicative).
-        kind = codes.IATI_BUDGET_TYPES.get((budget.get("type") or "1").strip(), budget.get("type"))
-        status = codes.IATI_BUDGET_STATUSES.get((budget.get("status") or "1").strip(), budget.get("status"))
-        start = _date(budget.find("period-start").get("iso-date")) if budget.find("period-start") is not None else None
-        end = _date(budget.find("period-end").get("iso-date")) if budget.find("period-end") is not None else None
-        rows["iati_budgets"].append(a.row(
-            "iati_budgets", budget, reported, budget_type=kind, status=status, period_start=start, period_end=end,
-            occurrence=a.occurrence("budget", kind, start, end), value=value, currency=currency,
-            value_date=value_date))
-    for transaction in el.findall("transaction"):
-        type_el, value_el, date_el = (transaction.find(t) for t in ("transaction-type", "value", "transaction-date"))
-        if value_el is None or type_el is None:
-            a.problem(transaction, "the transaction has no type or no value", "ask the publisher to correct the file")
-            continue
-        value, currency, value_date, reported = a.amount(value_el, "transaction")
-        code = (type_el.get("code") or "").strip()
-        date = _date(date_el.get("iso-date")) if date_el is not None else None
-        rows["iati_transactions"].append(a.row(
-            "iati_transactions", transaction, reported, transaction_type=code,
-            transaction_type_name=codes.IATI_TRANSACTION_TYPES.get(code), transaction_date=date or value_date,
-            currency=currency, value=value, occurrence=a.occurrence("transaction", code, date, currency, value),
-            value_date=value_date, provider_org=_narrative(transaction.find("provider-org")),
-            receiver_org=_narrative(transaction.find("receiver-org"))))
+        **{column: dates.get(column) for column in values.ACTIVITY_DATE_TYPES.values()},
+        spotlight_funded=spotlight, programme_id=None))
+    _countries_and_sectors(a, rows)
+    _budgets(a, rows)
+    _transactions(a, rows)
     for result_no, result in enumerate(el.findall("result"), start=1):
         for indicator_no, indicator in enumerate(result.findall("indicator"), start=1):
             _read_indicator(a, rows, result, result_no, indicator, indicator_no)
@@ -267,10 +355,9 @@ def _read_indicator(a: _Activity, rows, result, result_no: int, indicator, indic
 
     def value_row(element, kind, start=None, end=None, year=None):
         number, text = _result_value(element.get("value"))
-        year_number = _year(year)
-        if (year or "").strip() and not (year_number and FIRST_YEAR <= year_number <= LAST_YEAR):
+        year_number = values.year(year)
+        if (year or "").strip() and year_number is None:
             a.warn(element, f"year {year.strip()} is not a year; the {kind} is kept without a year", attribute="year")
-            year_number = None
         dimensions = "; ".join(f"{d.get('name')}={d.get('value')}" for d in element.findall("dimension")) or None
         rows["iati_indicator_values"].append(a.row(
             "iati_indicator_values", element, **ids, kind=kind, period_start=start, period_end=end,
@@ -281,8 +368,8 @@ def _read_indicator(a: _Activity, rows, result, result_no: int, indicator, indic
         value_row(baseline, "baseline", year=baseline.get("year"))
     for period in indicator.findall("period"):
         start_el, end_el = period.find("period-start"), period.find("period-end")
-        start = _date(start_el.get("iso-date")) if start_el is not None else None
-        end = _date(end_el.get("iso-date")) if end_el is not None else None
+        start = a.day(start_el, "iso-date", "indicator period-start", required=False) if start_el is not None else None
+        end = a.day(end_el, "iso-date", "indicator period-end", required=False) if end_el is not None else None
         for kind in ("target", "actual"):
             for element in period.findall(kind):
                 value_row(element, kind, start, end)
@@ -304,6 +391,25 @@ def _declares_entities(data: bytes) -> tuple[bool, str | None]:
             return False, f"the file says it is {name}, but its first bytes are not; it cannot be read safely"
         return False, f"the file is in the {name} encoding, which this reader does not take"
     return bool(DECLARATION_BYTES.search(data)), None
+
+
+def _schema_warnings(tree, filename: str, identifiers: dict[str, str], report: IngestReport) -> None:
+    """Each break of the XSD as a warning at its element; the same break past the fifth is counted, not repeated."""
+    schema_ = activity_schema()
+    if schema_.validate(tree):
+        return
+    seen: Counter = Counter()
+    for entry in schema_.error_log:
+        seen[entry.message] += 1
+        if seen[entry.message] <= SAME_SCHEMA_WARNINGS_SHOWN:
+            report.add(Place(filename, entry.line, path=readable_path(entry.path, identifiers)),
+                       f"does not follow the IATI 2.03 schema: {entry.message}",
+                       "the file still loads; tell the publisher", severity="warning")
+    for message, count in seen.items():
+        if count > SAME_SCHEMA_WARNINGS_SHOWN:
+            report.add(Place(filename), f"does not follow the IATI 2.03 schema: {message} -- "
+                       f"{count - SAME_SCHEMA_WARNINGS_SHOWN} more elements like the {SAME_SCHEMA_WARNINGS_SHOWN} above",
+                       "the file still loads; tell the publisher", severity="warning")
 
 
 def read_iati(data: bytes, filename: str, report: IngestReport, sha256: str = "") -> dict[str, list[RawRow]]:
@@ -355,18 +461,18 @@ def read_iati(data: bytes, filename: str, report: IngestReport, sha256: str = ""
                    "check the figures with care", severity="warning")
     activities = root.findall("iati-activity")
     identifiers = {tree.getpath(a): (a.findtext("iati-identifier") or "").strip() for a in activities}
-    schema_ = activity_schema()
-    if not schema_.validate(tree):
-        for entry in schema_.error_log:
-            report.add(Place(filename, entry.line, path=readable_path(entry.path, identifiers)),
-                       f"does not follow the IATI 2.03 schema: {entry.message}",
-                       "the file still loads; tell the publisher", severity="warning")
+    _schema_warnings(tree, filename, identifiers, report)
     if not activities:
         report.add(place, "the file holds no <iati-activity>", "choose a file with activities")
         return rows
     source_id = source_id_for(filename)
+    legacy: dict = {}
     for element in activities:
-        read_activity(_Activity(element, tree, filename, source_id, report), rows)
+        read_activity(_Activity(element, tree, filename, source_id, report, legacy), rows)
+    for (tag, attribute, published), (count, first, code, meaning) in legacy.items():
+        report.add(first, f"{tag}/@{attribute} {published} is an IATI 1.x code; it is read as the 2.0x code {code} "
+                   f"({meaning}) in all {count} element(s) of the file that use it",
+                   "nothing to do; tell the publisher that 1.x codes were retired with version 2.01", severity="warning")
     rows["sources"].append(RawRow("sources", {
         "source_id": source_id, "document_id": None,
         "section": f"IATI {version or '2.03'} activity file, {len(activities)} activities",
