@@ -28,7 +28,7 @@ page.table_section(t("agencies.by_organisation"), view.q("iati_delivery_by_organ
 page.table_section(t("agencies.by_country"), view.q("iati_delivery_by_country", **scope), t("agencies.nothing"),
                    t("agencies.by_country_caption"), **amounts)
 page.table_section(t("agencies.by_activity"), view.q("iati_finance", **scope), t("agencies.nothing"),
-                   drop=(), commitment=money, **amounts)
+                   t("agencies.by_activity_caption"), drop=(), commitment=money, **amounts)
 
 st.subheader(t("agencies.results"))
 theirs, ours = st.columns(2)

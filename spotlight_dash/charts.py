@@ -604,6 +604,7 @@ def sdg_context(frames: Frames, lang: str) -> Spec | None:
 
 def iati_delivery_by_organisation(frames: Frames, lang: str) -> Spec | None:
     df = frames["iati_delivery_by_organisation"].dropna(subset=["budget", "expenditure"], how="all")
+    df = df[df.year.notna()]  # a budget over several years belongs to no year: its own row in the table, not a bar
     if df.empty:
         return None
     runo_of = {iati_id: runo for runo, iati_id in codes.ORGANISATION_IATI_IDS.items()}

@@ -572,9 +572,14 @@ def programmes(cur, f: Filters) -> pd.DataFrame:
 
 
 # ---- IATI: the agencies' own publications ---------------------------------------------------
-# Budgets count for the year their period starts in; a revised budget (type 2) replaces the
-# original (type 1) for the same period, never added to it. Expenditure is IATI transaction
-# type 4, in the year of its date; negative corrections count as published. Amounts are summed
+# Which budgets count is the rule of spotlight_dash/ingest/iati_budgets.py (the import warns by it):
+# a revised budget (type 2) replaces the original (type 1) for the same period, never added to it;
+# budgets of one activity and currency whose periods overlap are never added: the budget of the
+# year they start in is not reported (budgets_overlap); a budget longer than a year (IATI rule
+# 7.5.3) is never attributed to one year nor split by days: it is a row of its own (year empty,
+# period_start/period_end its period) against the expenditure dated within that period. Every
+# other budget counts for the year its period starts in. Expenditure is transaction type 4, in the
+# year of its date, on the year rows; negative corrections count as published. Amounts are summed
 # only within one currency.
 
 _IATI_FINANCE = """
@@ -582,15 +587,23 @@ WITH acts AS (
     SELECT a.*, (SELECT CASE WHEN count(*) = 1 THEN any_value(c.country_code) WHEN count(*) > 1 THEN 'several' END
                  FROM iati_countries c WHERE c.iati_identifier = a.iati_identifier) AS country
     FROM iati_activities a WHERE ($programme IS NULL OR a.programme_id = $programme)),
-budgets AS (
+kept AS (
     SELECT b.* FROM iati_budgets b
-    WHERE b.budget_type = 'revised' OR NOT EXISTS (
+    WHERE b.period_end >= b.period_start AND (b.budget_type = 'revised' OR NOT EXISTS (
         SELECT 1 FROM iati_budgets r WHERE r.iati_identifier = b.iati_identifier AND r.budget_type = 'revised'
-          AND r.period_start = b.period_start AND r.period_end = b.period_end)),
+          AND r.period_start = b.period_start AND r.period_end = b.period_end))),
+judged AS (
+    SELECT k.*, k.period_end > k.period_start + INTERVAL 1 YEAR AS several_years,
+           EXISTS (SELECT 1 FROM kept o WHERE o.iati_identifier = k.iati_identifier AND o.currency = k.currency
+                   AND o.period_start <= k.period_end AND k.period_start <= o.period_end
+                   AND NOT (o.budget_type = k.budget_type AND o.period_start = k.period_start
+                            AND o.period_end = k.period_end AND o.occurrence = k.occurrence)) AS in_conflict
+    FROM kept k),
 budget AS (
-    SELECT iati_identifier, year(period_start) AS year, currency, sum(value) AS budget,
+    SELECT iati_identifier, year(period_start) AS year, currency,
+           CASE WHEN bool_or(in_conflict) THEN NULL ELSE sum(value) END AS budget, bool_or(in_conflict) AS budgets_overlap,
            string_agg(DISTINCT status, ', ' ORDER BY status) AS budget_status, string_agg(DISTINCT source_id, ';') AS src
-    FROM budgets GROUP BY ALL),
+    FROM judged WHERE in_conflict OR NOT several_years GROUP BY ALL),
 spent AS (
     SELECT iati_identifier, year(transaction_date) AS year, currency,
            sum(value) FILTER (WHERE transaction_type = '4') AS expenditure,
@@ -598,18 +611,38 @@ spent AS (
            sum(value) FILTER (WHERE transaction_type IN ('2', '11')) AS commitment,
            string_agg(DISTINCT source_id, ';') AS src
     FROM iati_transactions WHERE transaction_type IN ('2', '3', '4', '11') GROUP BY ALL),
-joined AS (
+by_year AS (
     SELECT coalesce(b.iati_identifier, s.iati_identifier) AS iati_identifier, coalesce(b.year, s.year) AS year,
-           coalesce(b.currency, s.currency) AS currency, b.budget, b.budget_status, s.expenditure,
-           s.disbursement, s.commitment,
+           make_date(coalesce(b.year, s.year), 1, 1) AS period_start, make_date(coalesce(b.year, s.year), 12, 31) AS period_end,
+           coalesce(b.currency, s.currency) AS currency, b.budget, coalesce(b.budgets_overlap, false) AS budgets_overlap,
+           b.budget_status, s.expenditure, s.disbursement, s.commitment,
            CASE WHEN b.src = s.src THEN b.src ELSE concat_ws(';', b.src, s.src) END AS source_ids
     FROM budget b FULL JOIN spent s ON s.iati_identifier = b.iati_identifier AND s.year = b.year
-         AND s.currency = b.currency)
+         AND s.currency = b.currency),
+by_period AS (
+    SELECT p.iati_identifier, CAST(NULL AS BIGINT) AS year, p.period_start, p.period_end, p.currency,
+           p.value AS budget, false AS budgets_overlap, p.status AS budget_status,
+           sum(t.value) FILTER (WHERE t.transaction_type = '4') AS expenditure,
+           sum(t.value) FILTER (WHERE t.transaction_type = '3') AS disbursement,
+           sum(t.value) FILTER (WHERE t.transaction_type IN ('2', '11')) AS commitment,
+           concat_ws(';', p.source_id, CASE WHEN string_agg(DISTINCT t.source_id, ';') <> p.source_id
+                                           THEN string_agg(DISTINCT t.source_id, ';') END) AS source_ids
+    FROM judged p LEFT JOIN iati_transactions t ON t.iati_identifier = p.iati_identifier AND t.currency = p.currency
+         AND t.transaction_date BETWEEN p.period_start AND p.period_end AND t.transaction_type IN ('2', '3', '4', '11')
+    WHERE p.several_years AND NOT p.in_conflict
+    GROUP BY p.iati_identifier, p.period_start, p.period_end, p.currency, p.value, p.status, p.source_id,
+             p.budget_type, p.occurrence),
+joined AS (SELECT * FROM by_year UNION ALL BY NAME SELECT * FROM by_period)
 SELECT a.reporting_org_ref, a.reporting_org_name, coalesce(a.country, 'none stated') AS country, a.programme_id,
        j.*, a.title
 FROM joined j JOIN acts a USING (iati_identifier)
-WHERE ($year IS NULL OR j.year = $year)
+WHERE ($year IS NULL OR j.year = $year OR (j.year IS NULL AND $year BETWEEN year(j.period_start) AND year(j.period_end)))
 """
+
+_IATI_PERIOD_COLUMNS = dict(
+    year="calendar year; empty for a budget longer than a year, which is never attributed to one year",
+    period_start="first day the row covers: 1 January of the year, or the start of a budget longer than a year",
+    period_end="last day the row covers: 31 December of the year, or the end of that budget")
 
 
 def _iati_rates(frame: pd.DataFrame) -> pd.DataFrame:
@@ -618,57 +651,77 @@ def _iati_rates(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-@query("IATI delivery by activity and year: budget (revised replacing original for the same period), "
-       "expenditure (transaction type 4) and the delivery rate, one row per currency; "
-       "`query delivery --by activity,year` prints it.", ("programme", "year"),
-       iati_identifier="IATI activity identifier, verbatim", year="calendar year",
+@query("IATI delivery by activity and year: budget (revised replacing original for the same period; overlapping "
+       "budgets never added), expenditure (transaction type 4) and the delivery rate, one row per currency; a budget "
+       "longer than a year is a row of its own against the expenditure within its period; rows with neither a budget "
+       "nor an expenditure are left out; `query delivery --by activity,year` prints it.", ("programme", "year"),
+       iati_identifier="IATI activity identifier, verbatim", **_IATI_PERIOD_COLUMNS,
        currency="currency of both amounts (never converted, never mixed)",
-       budget="budget for periods starting in the year", expenditure="expenditure dated in the year (corrections included)",
-       delivery_rate="expenditure / budget x 100 in per cent, where both are reported")
+       budget="budget for periods starting in the year, or the budget of the several-year period",
+       expenditure="expenditure dated in the row's period (corrections included)",
+       delivery_rate="expenditure / budget x 100 in per cent, where both are reported",
+       budgets_overlap="true: the activity's budgets overlap in this period, so its budget is not reported")
 def iati_delivery(cur, f: Filters) -> pd.DataFrame:
-    frame = _run(cur, f"SELECT * FROM ({_IATI_FINANCE}) ORDER BY iati_identifier, year, currency", f)
-    return _iati_rates(frame)[["iati_identifier", "year", "currency", "budget", "expenditure", "delivery_rate"]]
+    sql = f"""SELECT * FROM ({_IATI_FINANCE})
+        WHERE budget IS NOT NULL OR expenditure IS NOT NULL OR budgets_overlap
+        ORDER BY iati_identifier, period_start, year NULLS LAST, currency"""
+    frame = _iati_rates(_run(cur, sql, f))
+    return frame[["iati_identifier", "year", "period_start", "period_end", "currency", "budget", "expenditure",
+                  "delivery_rate", "budgets_overlap"]]
 
 
 _IATI_TOTAL_COLUMNS = dict(
-    currency="currency (totals are per currency)", budget="budget", expenditure="expenditure (type 4)",
-    disbursement="disbursements (type 3)", delivery_rate="expenditure / budget x 100, where both are reported",
+    currency="currency (totals are per currency)",
+    budget="budget; not reported when an activity's budgets overlap in the period (budgets_overlap)",
+    expenditure="expenditure (type 4)", disbursement="disbursements (type 3)",
+    delivery_rate="expenditure / budget x 100, where both are reported",
+    budgets_overlap="true: some activity's budgets overlap here, so the total budget is not reported",
     activities="activities counted", source_ids="files the figures come from")
 
 
 def _iati_totals(cur, f: Filters, by: list[str]) -> pd.DataFrame:
-    dims = ", ".join(by)
-    sql = f"""SELECT {dims}, currency, sum(budget) AS budget, sum(expenditure) AS expenditure,
-        sum(disbursement) AS disbursement, count(DISTINCT iati_identifier) AS activities,
-        string_agg(DISTINCT source_ids, ';') AS source_ids
-        FROM ({_IATI_FINANCE}) GROUP BY ALL ORDER BY {dims}, currency"""
+    dims = ", ".join([*by, "period_start", "period_end"])
+    sql = f"""SELECT {dims}, currency,
+        CASE WHEN bool_or(budgets_overlap) THEN NULL ELSE sum(budget) END AS budget, sum(expenditure) AS expenditure,
+        sum(disbursement) AS disbursement, bool_or(budgets_overlap) AS budgets_overlap,
+        count(DISTINCT iati_identifier) AS activities, string_agg(DISTINCT source_ids, ';') AS source_ids
+        FROM ({_IATI_FINANCE}) GROUP BY ALL ORDER BY {", ".join(by[:-1] + ["period_start", "year NULLS LAST"])}, currency"""
     frame = _iati_rates(_run(cur, sql, f))
-    return frame[[*by, *_IATI_TOTAL_COLUMNS]]
+    return frame[[*by, "period_start", "period_end", *_IATI_TOTAL_COLUMNS]]
 
 
-@query("IATI finance by reporting organisation and year, per currency.", ("programme", "year"),
-       reporting_org_ref="publisher's IATI id", reporting_org_name="publisher", year="calendar year", **_IATI_TOTAL_COLUMNS)
+@query("IATI finance by reporting organisation and year, per currency; budgets longer than a year are rows of their "
+       "own, with their period.", ("programme", "year"),
+       reporting_org_ref="publisher's IATI id", reporting_org_name="publisher", **_IATI_PERIOD_COLUMNS,
+       **_IATI_TOTAL_COLUMNS)
 def iati_delivery_by_organisation(cur, f: Filters) -> pd.DataFrame:
     return _iati_totals(cur, f, ["reporting_org_ref", "reporting_org_name", "year"])
 
 
 @query("IATI finance by recipient country and year, per currency: an activity counts for its country when it "
-       "names exactly one ('several' otherwise; amounts are not split by percentage).", ("programme", "year"),
-       country="ISO 3166-1 alpha-2 as published, 'several' or 'none stated'", year="calendar year", **_IATI_TOTAL_COLUMNS)
+       "names exactly one ('several' otherwise; amounts are not split by percentage); budgets longer than a year are "
+       "rows of their own, with their period.", ("programme", "year"),
+       country="ISO 3166-1 alpha-2 as published, 'several' or 'none stated'", **_IATI_PERIOD_COLUMNS,
+       **_IATI_TOTAL_COLUMNS)
 def iati_delivery_by_country(cur, f: Filters) -> pd.DataFrame:
     return _iati_totals(cur, f, ["country", "year"])
 
 
 @query("IATI finance by activity and year with organisation, country, budget status, disbursements and "
-       "commitments, each row with the file it comes from.", ("programme", "year"),
+       "commitments, each row with the file it comes from; a budget longer than a year is a row of its own against "
+       "the transactions dated within its period.", ("programme", "year"),
        reporting_org_ref="publisher's IATI id", reporting_org_name="publisher", country="recipient country (or several)",
-       programme_id="linked programme; empty = not linked", iati_identifier="activity", year="calendar year",
-       currency="currency", budget="budget", budget_status="indicative and/or committed", expenditure="expenditure",
+       programme_id="linked programme; empty = not linked", iati_identifier="activity", **_IATI_PERIOD_COLUMNS,
+       currency="currency", budget="budget", budgets_overlap="true: overlapping budgets, so the budget is not reported",
+       budget_status="indicative and/or committed", expenditure="expenditure",
        disbursement="disbursements", commitment="commitments (types 2 and 11)", source_ids="source files",
        title="activity title", delivery_rate="expenditure / budget x 100, where both are reported")
 def iati_finance(cur, f: Filters) -> pd.DataFrame:
-    frame = _run(cur, f"SELECT * FROM ({_IATI_FINANCE}) ORDER BY reporting_org_ref, iati_identifier, year, currency", f)
-    return _iati_rates(frame)
+    sql = f"SELECT * FROM ({_IATI_FINANCE}) ORDER BY reporting_org_ref, iati_identifier, period_start, year NULLS LAST, currency"
+    frame = _iati_rates(_run(cur, sql, f))
+    return frame[["reporting_org_ref", "reporting_org_name", "country", "programme_id", "iati_identifier", "year",
+                  "period_start", "period_end", "currency", "budget", "budgets_overlap", "budget_status",
+                  "expenditure", "disbursement", "commitment", "source_ids", "title", "delivery_rate"]]
 
 
 @query("IATI indicator results: baseline, and target and actual per period, as published; an empty value "

@@ -258,7 +258,8 @@ def test_cli_imports_like_a_workbook_and_prints_delivery_by_activity_and_year_as
     out = _cli("query", "delivery", "--by", "activity,year", "--format", "csv", folder=store_copy)
     assert out.returncode == 0, out.stderr
     frame = pd.read_csv(io.StringIO(out.stdout))
-    assert out.stdout.splitlines()[0] == "iati_identifier,year,currency,budget,expenditure,delivery_rate"
+    assert out.stdout.splitlines()[0] == ("iati_identifier,year,period_start,period_end,currency,budget,expenditure,"
+                                          "delivery_rate,budgets_overlap")
     row = frame[(frame.iati_identifier == "XM-DAC-41114-OUTPUT-00118435") & (frame.year == 2020)].iloc[0]
     assert (row.budget, row.expenditure) == (906320.0, 132899.0)
     old = _cli("query", "delivery", "--format", "csv", folder=store_copy)
@@ -421,3 +422,70 @@ def test_1x_transaction_codes_are_counted_as_their_2x_codes_with_one_warning_per
         stored = con.execute("SELECT transaction_type, actual_start FROM iati_transactions JOIN iati_activities "
                              "USING (iati_identifier)").fetchall()
     assert {row[0] for row in stored} == {new} and str(stored[0][1]) == "2020-01-15"
+
+
+# ---- budgets: several years, overlaps, periods that end before they start (SYNTHETIC amounts) ----------------
+
+
+def _import(body: str, name="budgets.xml", identifier="TEST-1") -> pipeline.IatiImportResult:
+    data = _activity(body).replace(b"TEST-1", identifier.encode())
+    result = pipeline.import_iati(data, name, "tester", accept_warnings=True)
+    assert result.status == "committed", result.report.detailed_lines()
+    return result
+
+
+def test_a_budget_over_several_years_is_set_against_the_spending_of_its_own_period_never_one_year(store_copy):
+    # The shape of UNOPS 41AAA-22482-001: one budget 2021-04-01..2025-12-31, which used to count wholly in 2021.
+    body = (_budget(2, "2021-04-01", "2025-12-31", 9156342) + _transaction(4, "2021-09-30", 1000000)
+            + _transaction(4, "2022-06-30", 2000000) + _transaction(4, "2026-03-31", 500))
+    result = _import(body, identifier="41AAA-22482-001")
+    assert ("warning: budgets.xml: iati-activity[41AAA-22482-001]/budget (line 5): the budget's period 2021-04-01 to "
+            "2025-12-31 is longer than a year (IATI rule 7.5.3 asks for a year at most); its USD 9,156,342.00 is "
+            "compared with the expenditure over the same period, never counted in one year or split by days -> tell "
+            "the publisher; the rest of the file loads") in result.report.detailed_lines()
+    delivery = _q("iati_delivery")
+    period = delivery[delivery.year.isna()].iloc[0]
+    assert (period.period_start, period.period_end) == (pd.Timestamp("2021-04-01"), pd.Timestamp("2025-12-31"))
+    assert (period.budget, period.expenditure) == (9156342.0, 3000000.0)  # 2026's 500 is outside the period
+    assert period.delivery_rate == pytest.approx(100 * 3000000 / 9156342)
+    years = delivery[delivery.year.notna()].set_index("year")
+    assert years.budget.isna().all()  # no year is given the budget, nor a share of it
+    assert years.expenditure.to_dict() == {2021: 1000000.0, 2022: 2000000.0, 2026: 500.0}
+    in_2023 = _q("iati_delivery", year=2023)  # the period covers 2023: its row shows, and only it
+    assert in_2023.year.isna().all() and in_2023.budget.tolist() == [9156342.0]
+    totals = _q("iati_delivery_by_organisation")
+    assert totals[totals.year.isna()].budget.tolist() == [9156342.0]
+    assert totals[totals.year == 2021].budget.isna().all()
+
+
+def test_overlapping_budgets_are_never_added_and_the_year_is_not_reported(store_copy):
+    body = (_budget(1, "2021-01-01", "2021-12-31", 2000) + _budget(1, "2021-07-01", "2021-12-31", 500)
+            + _budget(1, "2022-01-01", "2022-12-31", 700) + _transaction(4, "2021-10-31", 1600))
+    result = _import(body)
+    assert ("warning: budgets.xml: iati-activity[TEST-1]/budget[2] (line 5): this original budget (2021-07-01 to "
+            "2021-12-31, USD 500.00) overlaps the original budget on line 5 (2021-01-01 to 2021-12-31, USD 2,000.00); "
+            "they are not added, and the activity's budget for 2021 is shown as not reported -> ask the publisher "
+            "which budget is right; IATI budget periods must not overlap") in result.report.detailed_lines()
+    delivery = _q("iati_delivery").set_index("year")
+    assert pd.isna(delivery.loc[2021, "budget"]) and delivery.loc[2021, "budgets_overlap"]  # never 2,500
+    assert pd.isna(delivery.loc[2021, "delivery_rate"]) and delivery.loc[2021, "expenditure"] == 1600.0
+    assert delivery.loc[2022, "budget"] == 700.0 and not delivery.loc[2022, "budgets_overlap"]
+    totals = _q("iati_delivery_by_organisation").set_index("year")
+    assert pd.isna(totals.loc[2021, "budget"]) and totals.loc[2021, "budgets_overlap"]
+
+
+def test_a_budget_that_ends_before_it_starts_is_left_out_with_a_warning_naming_the_activity(store_copy):
+    body = _budget(2, "2021-12-31", "2021-01-01", 900) + _budget(2, "2022-01-01", "2022-12-31", 400)
+    result = _import(body)
+    assert ("warning: budgets.xml: iati-activity[TEST-1]/budget[1] (line 5): the budget ends on 2021-01-01 before it "
+            "starts on 2021-12-31; it is left out of every figure (USD 900.00) -> ask the publisher to correct the "
+            "budget's period") in result.report.detailed_lines()
+    assert _q("iati_delivery").set_index("year").budget.to_dict() == {2022: 400.0}
+
+
+def test_delivery_by_activity_and_year_leaves_out_rows_with_neither_budget_nor_expenditure(store_copy):
+    body = (_budget(2, "2020-01-01", "2020-12-31", 1000) + _transaction(4, "2020-05-31", 100)
+            + _transaction(3, "2021-05-31", 50) + _transaction(2, "2022-05-31", 70))
+    _import(body)
+    assert _q("iati_delivery").year.tolist() == [2020]
+    assert _q("iati_finance").year.tolist() == [2020, 2021, 2022]  # the disbursement and commitment stay here

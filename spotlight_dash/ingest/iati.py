@@ -24,6 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from spotlight_dash import codes
+from spotlight_dash.ingest import iati_budgets as budgets
 from spotlight_dash.ingest import iati_values as values
 from spotlight_dash.ingest.report import IngestReport, Place, RawRow
 
@@ -263,7 +264,13 @@ def _coded(a: _Activity, element, attribute: str, known: dict[str, str], default
     return known[published]
 
 
+def _years(*read: budgets.Budget) -> str:
+    years = sorted({b.start.year for b in read})
+    return " and ".join(map(str, years))
+
+
 def _budgets(a: _Activity, rows) -> None:
+    read_so_far: list[budgets.Budget] = []
     for budget in a.element.findall("budget"):
         value_el = budget.find("value")
         if value_el is None:
@@ -284,10 +291,34 @@ def _budgets(a: _Activity, rows) -> None:
         start, end = ends
         if not readable or start is None or end is None:
             continue
+        read = budgets.Budget(budget, kind, start, end, currency, value)
+        if budgets.inverted(read):
+            a.warn(budget, f"the budget ends on {end} before it starts on {start}; it is left out of every figure "
+                   f"({currency} {value:,.2f})", "ask the publisher to correct the budget's period")
+            continue
+        read_so_far.append(read)
         rows["iati_budgets"].append(a.row(
             "iati_budgets", budget, budget_type=kind, status=status, period_start=start, period_end=end,
             occurrence=a.occurrence("budget", kind, start, end), value=value, currency=currency,
             value_date=value_date))
+    _warn_about_budget_periods(a, read_so_far)
+
+
+def _warn_about_budget_periods(a: _Activity, read: list[budgets.Budget]) -> None:
+    """What iati_budgets says the figures will do with budgets that overlap or run over several years."""
+    overlapping = budgets.overlapping_pairs(read)
+    for first, second in overlapping:
+        a.warn(second.element, f"this {second.kind} budget ({second.period}, {second.currency} {second.value:,.2f}) "
+               f"overlaps the {first.kind} budget on line {first.element.sourceline} ({first.period}, "
+               f"{first.currency} {first.value:,.2f}); they are not added, and the activity's budget for "
+               f"{_years(first, second)} is shown as not reported",
+               "ask the publisher which budget is right; IATI budget periods must not overlap")
+    in_conflict = {id(b) for pair in overlapping for b in pair}
+    for budget in read:
+        if budget.several_years and id(budget) not in in_conflict and not budgets.replaced(budget, read):
+            a.warn(budget.element, f"the budget's period {budget.period} is longer than a year (IATI rule 7.5.3 "
+                   f"asks for a year at most); its {budget.currency} {budget.value:,.2f} is compared with the "
+                   "expenditure over the same period, never counted in one year or split by days")
 
 
 def _transactions(a: _Activity, rows) -> None:

@@ -18,6 +18,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "column.breakdown": ("breakdown", "разбивка"),
     "column.budget": ("budget", "бюджет"),
     "column.budget_status": ("budget status", "статус бюджета"),
+    "column.budgets_overlap": ("budgets overlap", "бюджеты пересекаются"),
     "column.campaign_id": ("campaign", "кампания"),
     "column.channel": ("channel", "канал"),
     "column.citation": ("cited as", "краткая ссылка"),

@@ -239,10 +239,24 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "MPTFO-Spotlight Initiative Fund: {spotlight}, связаны с программой: {linked}."),
     "agencies.nothing": ("Nothing reported.", "Ничего не представлено."),
     "agencies.by_organisation": ("By organisation and year", "По организациям и годам"),
-    "agencies.by_organisation_caption": ("Budgets: a revised budget replaces the original for the same period. "
-                                         "Expenditure: transaction type 4; negative values are corrections and are kept.",
-                                         "Бюджеты: пересмотренный бюджет заменяет исходный за тот же период. Расходы: "
-                                         "тип транзакции 4; отрицательные значения — исправления, они сохраняются."),
+    "agencies.by_organisation_caption": ("Budgets: a revised budget replaces the original for the same period; "
+                                         "budgets whose periods overlap are never added, so that budget is not reported "
+                                         "(budgets overlap). Expenditure: transaction type 4; negative values are "
+                                         "corrections and are kept. A budget for more than a year is never put in one "
+                                         "year: its row has no year, it shows its own period and the expenditure "
+                                         "dated within it.",
+                                         "Бюджеты: пересмотренный бюджет заменяет исходный за тот же период; "
+                                         "бюджеты с пересекающимися периодами не складываются, и такой бюджет не "
+                                         "указывается (бюджеты пересекаются). Расходы: тип транзакции 4; "
+                                         "отрицательные значения — исправления, они сохраняются. Бюджет более чем на "
+                                         "год не относится ни к одному году: в его строке нет года, указан его период "
+                                         "и расходы внутри него."),
+    "agencies.by_activity_caption": ("A row without a year is a budget for more than a year (IATI asks for a year at "
+                                     "most), set against the transactions dated within its own period; those "
+                                     "transactions are also on their years' rows. It is never split into years.",
+                                     "Строка без года — бюджет более чем на год (IATI просит не больше года) против "
+                                     "транзакций внутри его периода; эти транзакции есть и в строках их лет. Бюджет "
+                                     "никогда не делится по годам."),
     "agencies.by_country": ("By country and year", "По странам и годам"),
     "agencies.by_country_caption": ("An activity counts for its country when it names exactly one; amounts are not "
                                     "split by percentage.",
