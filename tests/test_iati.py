@@ -489,3 +489,10 @@ def test_delivery_by_activity_and_year_leaves_out_rows_with_neither_budget_nor_e
     _import(body)
     assert _q("iati_delivery").year.tolist() == [2020]
     assert _q("iati_finance").year.tolist() == [2020, 2021, 2022]  # the disbursement and commitment stay here
+
+
+def test_a_huge_value_is_quoted_cut_short_in_its_message_not_echoed_whole():
+    lines = _check(_activity(_transaction(4, "2020-06-30", "x" * 1_000_000))).report.detailed_lines()
+    assert ("transaction value 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (1,000,000 characters)' is "
+            "not a number") in " ".join(lines)
+    assert sum(map(len, lines)) < 2000

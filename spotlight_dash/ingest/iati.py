@@ -70,7 +70,7 @@ class _Activity:
         published = (element.get("default-currency") or "").strip()
         self.default_currency = values.currency(published)
         if published and not self.default_currency:
-            self.warn(element, f"default-currency {published!r} is not a currency code; values without a currency "
+            self.warn(element, f"default-currency {values.shown(published)} is not a currency code; values without a currency "
                       "of their own have none", attribute="default-currency")
         self.seen: dict[tuple, int] = {}
 
@@ -124,12 +124,12 @@ class _Activity:
         text = (value_element.text or "").strip()
         number, why = values.decimal(text) if text else (None, "is empty")
         if why:
-            self.problem(value_element, f"{what} value {text!r} {why}" if text else f"the {what} value is empty",
+            self.problem(value_element, f"{what} value {values.shown(text)} {why}" if text else f"the {what} value is empty",
                          values.DECIMAL_FIX)
         published = (value_element.get("currency") or "").strip()
         currency = values.currency(published) if published else self.default_currency
         if currency is None:
-            self.problem(value_element, f"{what} currency {published!r} is not a currency code" if published else
+            self.problem(value_element, f"{what} currency {values.shown(published)} is not a currency code" if published else
                          f"{what} has no currency: neither the value nor the activity names one",
                          "the value needs a currency attribute (e.g. USD) or the activity a default-currency",
                          attribute="currency" if published else None)
@@ -142,7 +142,7 @@ class _Activity:
             return None
         number, why = values.decimal(text)
         if why or not 0 <= number <= 100:
-            self.warn(element, f"{what} percentage {text} is not a share between 0 and 100; the {what} is kept "
+            self.warn(element, f"{what} percentage {values.shown(text, quoted=False)} is not a share between 0 and 100; the {what} is kept "
                       "without a percentage", attribute="percentage")
             return None
         return number
@@ -194,7 +194,7 @@ def _activity_dates(a: _Activity) -> dict[str, dt.date | None]:
         published = (element.get("type") or "").strip()
         code, old = values.activity_date_type(published)
         if code is None:
-            a.warn(element, f"activity-date type {published!r} is not an IATI ActivityDateType; the date is left out",
+            a.warn(element, f"activity-date type {values.shown(published)} is not an IATI ActivityDateType; the date is left out",
                    attribute="type")
             continue
         column = values.ACTIVITY_DATE_TYPES[code]
@@ -212,7 +212,7 @@ def _participants(a: _Activity, rows) -> bool:
         published = (org.get("role") or "").strip()
         code, old = values.organisation_role(published)
         if code is None:
-            a.warn(org, f"participating-org role {published!r} is not an IATI OrganisationRole (1-4); the "
+            a.warn(org, f"participating-org role {values.shown(published)} is not an IATI OrganisationRole (1-4); the "
                    "organisation is left out of the participants", attribute="role")
             continue
         role = codes.IATI_ORG_ROLES[code]
@@ -232,11 +232,12 @@ def _countries_and_sectors(a: _Activity, rows) -> None:
         code = (country.get("code") or "").strip().upper()
         if not code:
             named = _narrative(country)
-            a.warn(country, "recipient-country has no code" + (f" (its narrative says {named!r})" if named else "")
-                   + "; it is left out of the country breakdown", attribute="code")
+            said = f" (its narrative says {values.shown(named)})" if named else ""
+            a.warn(country, f"recipient-country has no code{said}; it is left out of the country breakdown",
+                   attribute="code")
             continue
         if a.occurrence("recipient-country", code) > 1:
-            a.warn(country, f"recipient country {code} is listed twice; the first is kept")
+            a.warn(country, f"recipient country {values.shown(code, quoted=False)} is listed twice; the first is kept")
             continue
         rows["iati_countries"].append(a.row("iati_countries", country, country_code=code,
                                             country_name=_narrative(country),
@@ -258,7 +259,7 @@ def _coded(a: _Activity, element, attribute: str, known: dict[str, str], default
     if not published:
         return known[default]
     if published not in known:
-        a.warn(element, f"{what} {published!r} is not an IATI code; read as {known[default]} (the standard's "
+        a.warn(element, f"{what} {values.shown(published)} is not an IATI code; read as {known[default]} (the standard's "
                "default)", attribute=attribute)
         return known[default]
     return known[published]
@@ -334,7 +335,7 @@ def _transactions(a: _Activity, rows) -> None:
         if old:
             a.old_code(type_el, "code", published, code, codes.IATI_TRANSACTION_TYPES[code])
         elif code is None:
-            a.warn(type_el, f"transaction type {published!r} is not an IATI TransactionType (1-13); the transaction "
+            a.warn(type_el, f"transaction type {values.shown(published)} is not an IATI TransactionType (1-13); the transaction "
                    "is kept as published and counted in no total", attribute="code")
             code = published or None
         date = a.day(date_el, "iso-date", "transaction-date", required=value_date is None) \
@@ -388,7 +389,7 @@ def _read_indicator(a: _Activity, rows, result, result_no: int, indicator, indic
         number, text = _result_value(element.get("value"))
         year_number = values.year(year)
         if (year or "").strip() and year_number is None:
-            a.warn(element, f"year {year.strip()} is not a year; the {kind} is kept without a year", attribute="year")
+            a.warn(element, f"year {values.shown(year.strip(), quoted=False)} is not a year; the {kind} is kept without a year", attribute="year")
         dimensions = "; ".join(f"{d.get('name')}={d.get('value')}" for d in element.findall("dimension")) or None
         rows["iati_indicator_values"].append(a.row(
             "iati_indicator_values", element, **ids, kind=kind, period_start=start, period_end=end,

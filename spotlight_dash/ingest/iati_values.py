@@ -40,6 +40,15 @@ ACTIVITY_DATE_TYPES_1X = {"START-PLANNED": "1", "START-ACTUAL": "2", "END-PLANNE
 ACTIVITY_DATE_TYPES = {"1": "planned_start", "2": "actual_start", "3": "planned_end", "4": "actual_end"}
 
 
+SHOWN = 60  # characters of a published value repeated in a message (a 10 MB value is not echoed)
+
+
+def shown(text: str, quoted: bool = True) -> str:
+    """A published value as a message quotes it: cut to SHOWN characters, saying how long it was."""
+    cut = text if len(text) <= SHOWN else f"{text[:SHOWN]}… ({len(text):,} characters)"
+    return repr(cut) if quoted else cut
+
+
 def decimal(text: str) -> tuple[float | None, str | None]:
     """(the number, None), or (None, why it is not one) for an xsd:decimal as IATI writes it."""
     if DECIMAL.fullmatch(text):
@@ -66,7 +75,7 @@ def date(text: str | None) -> tuple[dt.date | None, str | None]:
         if FIRST_YEAR <= day.year <= LAST_YEAR:
             return day, None
         return None, f"{text} is outside the years {FIRST_YEAR}-{LAST_YEAR}"
-    return None, f"{text!r} is not a date written as YYYY-MM-DD"
+    return None, f"{shown(text)} is not a date written as YYYY-MM-DD"
 
 
 def year(text: str | None) -> int | None:
