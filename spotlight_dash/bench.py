@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import resource
-import statistics
 import tempfile
 import time
 from contextlib import contextmanager
@@ -26,6 +25,7 @@ from openpyxl import load_workbook
 
 from spotlight_dash import codes, pandas_baseline, queries, schema, store, synthetic
 from spotlight_dash.ingest import pipeline
+from spotlight_dash.stopwatch import timed
 
 SYNTHETIC_PROGRAMME = "SYNTHETIC-BENCH"
 SYNTHETIC_SOURCE = "SYNTHETIC-bench-source"
@@ -113,19 +113,7 @@ def print_import_benchmark(rows: int = 100_000) -> dict[str, float]:
 
 # ---- the benchmark at scale -------------------------------------------------------------------
 
-PAGES_DIR = store.REPO_ROOT / "pages"
 EXPORT_CHART = "budget-by-runo"
-
-
-def _timed(func, runs: int) -> tuple[float, float]:
-    """Median wall and CPU seconds of ``runs`` calls (CPU: every thread of this process)."""
-    walls, cpus = [], []
-    for _ in range(runs):
-        wall, cpu = time.perf_counter(), time.process_time()
-        func()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 @contextmanager
@@ -141,34 +129,6 @@ def _store_env(folder: Path):
             os.environ["SPOTLIGHT_STORE"] = previous
 
 
-@contextmanager
-def _recording_queries():
-    """Which named queries (with which filters) a page runs: the page's path is ui.data -> queries.run_query."""
-    calls: list[tuple[str, queries.Filters]] = []
-    original = queries.run_query
-
-    def recording(cur, name, filters=None):
-        calls.append((name, filters or queries.Filters()))
-        return original(cur, name, filters)
-
-    queries.run_query = recording
-    try:
-        yield calls
-    finally:
-        queries.run_query = original
-
-
-def _run_queries(path: Path, calls) -> None:
-    con = store.open_reader(path)
-    try:
-        cur = con.cursor()
-        for name, filters in calls:
-            queries.run_query(cur, name, filters)
-        cur.close()
-    finally:
-        con.close()
-
-
 def time_queries(path: Path, runs: int) -> list[dict]:
     """Every named query in DuckDB (as the default view asks it), beside pandas on frames in memory."""
     con = store.open_reader(path)
@@ -180,11 +140,11 @@ def time_queries(path: Path, runs: int) -> list[dict]:
         out = []
         for name in sorted(queries.QUERIES):
             cur = con.cursor()
-            duck, duck_cpu = _timed(lambda: queries.run_query(cur, name, filters), runs)
+            duck, duck_cpu = timed(lambda: queries.run_query(cur, name, filters), runs)
             row = {"name": name, "duckdb_s": duck, "duckdb_cpu_s": duck_cpu, "pandas_s": None}
             baseline = pandas_baseline.BASELINES.get(name)
             if baseline is not None:
-                row["pandas_s"], row["pandas_cpu_s"] = _timed(lambda: baseline(tables, filters), runs)
+                row["pandas_s"], row["pandas_cpu_s"] = timed(lambda: baseline(tables, filters), runs)
                 row["same_figures"] = pandas_baseline.agrees(name, queries.run_query(cur, name, filters),
                                                              baseline(tables, filters))
             cur.close()
@@ -202,7 +162,7 @@ def time_export(runs: int) -> dict:
     try:
         files = view.chart_files(EXPORT_CHART)
         files.image("png", "wide")  # starts the browser: the first export of a process pays it
-        png, png_cpu = _timed(lambda: files.image("png", "wide"), runs)
+        png, png_cpu = timed(lambda: files.image("png", "wide"), runs)
         wall, cpu = time.perf_counter(), time.process_time()
         pack.build(view, "pptx")
         return {"png_warm_s": png, "png_cpu_s": png_cpu, "pack_s": time.perf_counter() - wall,

@@ -16,7 +16,7 @@ from typing import Callable
 import duckdb
 import pandas as pd
 
-from spotlight_dash import metrics
+from spotlight_dash import labels, metrics
 
 
 @dataclass(frozen=True)
@@ -37,17 +37,22 @@ class Filters:
 class Query:
     name: str
     run: Callable[[duckdb.DuckDBPyConnection, Filters], pd.DataFrame]
-    description: str
     columns: dict[str, str]
     filters: tuple[str, ...]
+
+    @property
+    def description(self) -> str:
+        """What the query gives, in English; it lives beside its Russian in labels/catalogue_queries.py."""
+        return labels.t(f"query.{self.name}")
 
 
 QUERIES: dict[str, Query] = {}
 
 
-def query(description: str, filters: tuple[str, ...], **columns: str):
+def query(filters: tuple[str, ...], **columns: str):
+    """Registers a named query; its description is the label ``query.<name>``."""
     def register(func):
-        QUERIES[func.__name__] = Query(func.__name__, func, description, columns, filters)
+        QUERIES[func.__name__] = Query(func.__name__, func, columns, filters)
         return func
     return register
 
@@ -126,8 +131,7 @@ def _run(cur: duckdb.DuckDBPyConnection, sql: str, filters: Filters) -> pd.DataF
     return cur.execute(sql, filters.params(*names)).df()
 
 
-@query("Approved Spotlight funding and agency contributions by recipient UN organisation.",
-       ("programme", "year", "country", "pillar", "runo"),
+@query(("programme", "year", "country", "pillar", "runo"),
        programme_id="programme", organisation="RUNO code (UNW, UNFPA, UNDP)",
        organisation_name="RUNO name", currency="ISO 4217 currency of the amounts",
        approved="Spotlight funding approved", agency_contribution="the agency's own contribution",
@@ -149,9 +153,7 @@ def budget_by_runo(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
-@query("Delivery: budget, expenditure and delivery rate (computed where both are reported), "
-       "the rate the documents state, and the aim; one row per programme, RUNO (empty = all) and period.",
-       ("programme", "year", "runo"),
+@query(("programme", "year", "runo"),
        programme_id="programme", organisation="RUNO code; empty = the programme as a whole",
        period_id="period of the expenditure or the stated rate", currency="currency",
        budget="approved (or revised) Spotlight budget for the phase", expenditure="expenditure reported for the period",
@@ -219,9 +221,7 @@ _REACH_COLUMNS = dict(
     sources_differ="another source states this figure differently (both rows are shown)", source_id="source")
 
 
-@query("Rights holders reached and targets, as reported: a row with empty sex, age group, component "
-       "and country is a total; other rows are its breakdown. Direct and indirect are never added.",
-       ("programme", "year", "country"), **_REACH_COLUMNS)
+@query(("programme", "year", "country"), **_REACH_COLUMNS)
 def reach(cur, f: Filters) -> pd.DataFrame:
     sql = f"""SELECT {', '.join(_REACH_COLUMNS)} FROM {_statements('reach')}
     WHERE {_where(year='period_id', country='country')}
@@ -230,8 +230,7 @@ def reach(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
-@query("Reported totals of rights holders reached against the targets, per programme and type.",
-       ("programme", "year"),
+@query(("programme", "year"),
        programme_id="programme", reach_type="direct or indirect", period_id="period of the actual",
        actual="total reached in the period (reported total row)", target="target for the programme",
        target_period_id="period of the target", share_of_target_pct="actual / target x 100",
@@ -254,7 +253,7 @@ def reach_against_target(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
-@query("Media hits by country (INT = international outlets).", ("programme", "year", "country", "pillar"),
+@query(("programme", "year", "country", "pillar"),
        programme_id="programme", period_id="period", country="ISO3, or INT", country_name="country name",
        hits="media hits (articles, TV items, stories)",
        sources_differ="true where two sources state these hits differently (they are then empty)", source_id="source")
@@ -268,7 +267,7 @@ def media_hits_by_country(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
-@query("Media totals: hits, outlets and hits acknowledging the EU, programme-wide.", ("programme", "year"),
+@query(("programme", "year"),
        programme_id="programme", period_id="period", measure="hits, outlets, hits_eu_acknowledged, hits_investment_described",
        count="number", share_of_hits_pct="count / total hits x 100 (for the hits_* measures)",
        sources_differ="true where two sources state this count differently (it is then empty)", source_id="source")
@@ -283,9 +282,7 @@ def media_summary(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
-@query("Indicators with baseline, target, latest actual, progress to target and RAG status; "
-       "indicators with no values are listed with status 'no data'. Values are the programme-wide ones "
-       "(or, for a one-country programme, that country's), or the chosen country's.", ("programme", "country", "pillar"),
+@query(("programme", "country", "pillar"),
        programme_id="programme", indicator_code="code", result_code="outcome or output",
        pillar="pillar of the outcome", title="indicator", unit="unit", direction="higher or lower is better",
        baseline="baseline value", target="target value", target_period_id="period of the target",
@@ -336,8 +333,7 @@ def indicator_progress(cur, f: Filters) -> pd.DataFrame:
     return frame
 
 
-@query("Values of one indicator (the `indicator` filter) by period and kind, with country and sex where given.",
-       ("programme", "country", "indicator"),
+@query(("programme", "country", "indicator"),
        programme_id="programme", indicator_code="indicator", unit="unit", period_id="period", period_label="period",
        kind="baseline, target, milestone or actual", country="ISO3; empty = programme-wide", sex="sex; empty = all",
        age_group="age group; empty = all", value="value; empty = not reported", note="note", source_id="source")
@@ -351,7 +347,7 @@ def indicator_history(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
-@query("The results framework: outcomes and their outputs, with how many indicators each has.", ("programme", "pillar"),
+@query(("programme", "pillar"),
        programme_id="programme", result_code="code", level="outcome or output", parent_code="outcome of an output",
        pillar="pillar", statement="result statement", indicators="number of indicators", source_id="source")
 def results_framework(cur, f: Filters) -> pd.DataFrame:
@@ -364,7 +360,7 @@ def results_framework(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
-@query("Media hits by pillar, where hits are recorded with one.", ("programme", "year", "country", "pillar"),
+@query(("programme", "year", "country", "pillar"),
        programme_id="programme", pillar="pillar", hits="media hits",
        sources_differ="true where two sources state these hits differently (they are then empty)", source_id="sources")
 def media_hits_by_pillar(cur, f: Filters) -> pd.DataFrame:
@@ -376,7 +372,7 @@ def media_hits_by_pillar(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
-@query("Media hits by month of publication, where hits are dated.", ("programme", "year", "country", "pillar"),
+@query(("programme", "year", "country", "pillar"),
        programme_id="programme", month="first day of the month", hits="media hits",
        sources_differ="true where two sources state these hits differently (they are then empty)", source_id="sources")
 def media_hits_by_month(cur, f: Filters) -> pd.DataFrame:
@@ -389,8 +385,7 @@ def media_hits_by_month(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
-@query("Finance rows as reported, by RUNO, pillar, country, period and kind; expenditure marked interim "
-       "until certified.", ("programme", "year", "country", "pillar", "runo"),
+@query(("programme", "year", "country", "pillar", "runo"),
        programme_id="programme", organisation="organisation code", organisation_name="organisation",
        pillar="pillar; empty = all", country="ISO3; empty = all", period_id="period", kind="kind of amount",
        currency="currency", amount="amount; empty = not reported",
@@ -406,8 +401,7 @@ def finance_detail(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
-@query("National SDG data on violence against women and child marriage, with the official titles.",
-       ("country", "year"),
+@query(("country", "year"),
        sdg_code="SDG indicator", title="official title", country="ISO3", year="year", what="series and breakdown",
        series="series code", breakdown="breakdown code", age="age group code; empty = all ages", unit="unit",
        value="value; empty = not published", source_row="row of the published file", source_id="source")
@@ -422,7 +416,7 @@ def sdg_values(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
-@query("Which countries have national SDG data for each indicator: the latest year, or none.", ("country",),
+@query(("country",),
        sdg_code="SDG indicator", title="official title", title_ru="official Russian title", country="ISO3",
        country_name="country", latest_year="latest year with data; empty = no data loaded", values="values loaded")
 def sdg_coverage(cur, f: Filters) -> pd.DataFrame:
@@ -435,7 +429,7 @@ def sdg_coverage(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
-@query("Every build, import and rollback: when, by whom, which file and its SHA-256, rows per table.", (),
+@query((),
        version="snapshot written", run_kind="build, import or rollback", finished_at="when (UTC)",
        user_name="by whom", file="file or folder read", sha256="SHA-256 of what was read",
        rows="rows per table", note="note")
@@ -446,13 +440,13 @@ def ingest_history(cur, f: Filters) -> pd.DataFrame:
     return frame[["version", "run_kind", "finished_at", "user_name", "file", "sha256", "rows", "note"]]
 
 
-@query("Reporting periods with the names readers know them by.", (),
+@query((),
        period_id="period", label="name of the period", start_date="first day", end_date="last day")
 def periods(cur, f: Filters) -> pd.DataFrame:
     return cur.execute("SELECT period_id, label, start_date, end_date FROM periods ORDER BY start_date, end_date").df()
 
 
-@query("Years the filters offer: the calendar years that reporting periods cover.", (),
+@query((),
        year="calendar year")
 def years(cur, f: Filters) -> pd.DataFrame:
     return cur.execute("""SELECT DISTINCT y AS year FROM periods,
@@ -463,27 +457,25 @@ def _date(value) -> dt.date:
     return pd.Timestamp(value).date()
 
 
-def _rows(table: str, description: str, filters: tuple[str, ...], order: str, **dims: str):
+def _rows(table: str, filters: tuple[str, ...], order: str, **dims: str):
     columns = {"programme_id": "programme"}
 
     def run(cur, f: Filters) -> pd.DataFrame:
         return _run(cur, f"SELECT * FROM {table} WHERE {_where(**dims)} ORDER BY {order}", f)
 
     run.__name__ = table
-    return query(description, filters, **columns)(run)
+    return query(filters, **columns)(run)
 
 
-campaigns = _rows("campaigns", "Campaigns and social media, as reported (columns as in the campaigns table).",
-                  ("programme", "year"), "programme_id, start_date NULLS LAST, campaign_id", year="period_id")
-events = _rows("events", "Events; a row with empty country is the whole event, others its parts by country.",
-               ("programme", "country"), "programme_id, start_date, event_id, country NULLS FIRST", country="country")
-reference_group = _rows("reference_group", "Civil society reference group members by country (empty = all).",
-                        ("programme", "country"), "programme_id, body, country NULLS FIRST", country="country")
+campaigns = _rows("campaigns", ("programme", "year"), "programme_id, start_date NULLS LAST, campaign_id",
+                  year="period_id")
+events = _rows("events", ("programme", "country"), "programme_id, start_date, event_id, country NULLS FIRST",
+               country="country")
+reference_group = _rows("reference_group", ("programme", "country"), "programme_id, body, country NULLS FIRST",
+                        country="country")
 
 
-@query("Civil-society small grants: applications, awards, named grantees and the ceiling, each statement with "
-       "its source; `disputed` is true where two sources give different figures for the same thing.",
-       ("programme", "year", "country"),
+@query(("programme", "year", "country"),
        programme_id="programme", period_id="period", kind="applications_received, grants_awarded, grantee, max_amount_per_grantee",
        country="ISO3; empty = all countries", grantee_name="grantee", count="number", amount_usd="USD",
        note="note", source_id="source", disputed="another source states a different figure")
@@ -495,7 +487,7 @@ def grants(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
-@query("Every source with its document, section, quote, and how many rows of each table cite it.", ("programme",),
+@query(("programme",),
        source_id="source", document_id="document", file="file", title="document title",
        citation="short name of the document", section="section heading",
        quote="verbatim quote", location="file, sheet and row for a loaded file", used_by="table: rows citing it")
@@ -534,7 +526,7 @@ CLAIM_VALUES = {
 QUALIFIERS = {"finance": ("is_lower_bound",)}
 
 
-@query("Figures that two sources state differently for the same thing; both are kept and shown.", ("programme",),
+@query(("programme",),
        programme_id="programme", table="table", claim="what the figures are about: the key's stated values, ' · '-separated",
        measure="which figure",
        value="the figure as one source states it", currency="currency of an amount",
@@ -561,7 +553,7 @@ def disagreements(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
-@query("Programmes with their MPTF number and each key date as each source states it.", ("programme",),
+@query(("programme",),
        programme_id="programme", name="name", short_name="short name", mptf_project_id="MPTF project",
        kind="date kind", date="date", source_id="source of the date")
 def programmes(cur, f: Filters) -> pd.DataFrame:
@@ -651,10 +643,7 @@ def _iati_rates(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-@query("IATI delivery by activity and year: budget (revised replacing original for the same period; overlapping "
-       "budgets never added), expenditure (transaction type 4) and the delivery rate, one row per currency; a budget "
-       "longer than a year is a row of its own against the expenditure within its period; rows with neither a budget "
-       "nor an expenditure are left out; `query delivery --by activity,year` prints it.", ("programme", "year"),
+@query(("programme", "year"),
        iati_identifier="IATI activity identifier, verbatim", **_IATI_PERIOD_COLUMNS,
        currency="currency of both amounts (never converted, never mixed)",
        budget="budget for periods starting in the year, or the budget of the several-year period",
@@ -690,26 +679,21 @@ def _iati_totals(cur, f: Filters, by: list[str]) -> pd.DataFrame:
     return frame[[*by, "period_start", "period_end", *_IATI_TOTAL_COLUMNS]]
 
 
-@query("IATI finance by reporting organisation and year, per currency; budgets longer than a year are rows of their "
-       "own, with their period.", ("programme", "year"),
+@query(("programme", "year"),
        reporting_org_ref="publisher's IATI id", reporting_org_name="publisher", **_IATI_PERIOD_COLUMNS,
        **_IATI_TOTAL_COLUMNS)
 def iati_delivery_by_organisation(cur, f: Filters) -> pd.DataFrame:
     return _iati_totals(cur, f, ["reporting_org_ref", "reporting_org_name", "year"])
 
 
-@query("IATI finance by recipient country and year, per currency: an activity counts for its country when it "
-       "names exactly one ('several' otherwise; amounts are not split by percentage); budgets longer than a year are "
-       "rows of their own, with their period.", ("programme", "year"),
+@query(("programme", "year"),
        country="ISO 3166-1 alpha-2 as published, 'several' or 'none stated'", **_IATI_PERIOD_COLUMNS,
        **_IATI_TOTAL_COLUMNS)
 def iati_delivery_by_country(cur, f: Filters) -> pd.DataFrame:
     return _iati_totals(cur, f, ["country", "year"])
 
 
-@query("IATI finance by activity and year with organisation, country, budget status, disbursements and "
-       "commitments, each row with the file it comes from; a budget longer than a year is a row of its own against "
-       "the transactions dated within its period.", ("programme", "year"),
+@query(("programme", "year"),
        reporting_org_ref="publisher's IATI id", reporting_org_name="publisher", country="recipient country (or several)",
        programme_id="linked programme; empty = not linked", iati_identifier="activity", **_IATI_PERIOD_COLUMNS,
        currency="currency", budget="budget", budgets_overlap="true: overlapping budgets, so the budget is not reported",
@@ -724,8 +708,7 @@ def iati_finance(cur, f: Filters) -> pd.DataFrame:
                   "expenditure", "disbursement", "commitment", "source_ids", "title", "delivery_rate"]]
 
 
-@query("IATI indicator results: baseline, and target and actual per period, as published; an empty value "
-       "is missing, never 0.", ("programme",),
+@query(("programme",),
        iati_identifier="activity", reporting_org_name="publisher", result_title="result", indicator="indicator title",
        measure="unit, percentage, ...", ascending="true = higher is better", kind="baseline, target or actual",
        period_start="period start (empty for a baseline)", period_end="period end", baseline_year="baseline year",
@@ -747,8 +730,7 @@ def iati_indicator_results(cur, f: Filters) -> pd.DataFrame:
     return _run(cur, sql, f)
 
 
-@query("IATI activities with their publisher, countries, whether the Spotlight fund finances them, and the "
-       "programme a user linked them to.", ("programme",),
+@query(("programme",),
        iati_identifier="activity, verbatim", reporting_org_name="publisher", title="title",
        countries="recipient countries with percentages", spotlight_funded="funded by the MPTFO-Spotlight Initiative Fund",
        programme_id="linked programme; empty = not linked", source_id="source file")

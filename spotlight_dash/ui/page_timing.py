@@ -1,6 +1,7 @@
 """Page timings for the benchmark: each page driven through Streamlit's AppTest, as the tests do.
 
-It lives in ui/ because it imports Streamlit; the benchmark (spotlight_dash/bench.py) calls it.
+It lives in ui/ because it imports Streamlit; the benchmark (spotlight_dash/bench.py) calls it, and
+both take their timing helpers from spotlight_dash/stopwatch.py, so the calls go one way.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import streamlit as st  # noqa: E402
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E402
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner  # noqa: E402
 
-from spotlight_dash.bench import PAGES_DIR, _recording_queries, _run_queries, _timed  # noqa: E402
+from spotlight_dash.stopwatch import recording_queries, run_queries, timed  # noqa: E402
 
 
+PAGES_DIR = Path(__file__).resolve().parents[2] / "pages"
 _COMPILED = ScriptCache()
 
 
@@ -36,7 +38,7 @@ def time_pages(path: Path, runs: int) -> list[dict]:
     for page in sorted(PAGES_DIR.glob("*.py")):
         at = AppTest.from_file(str(page), default_timeout=300)
         st.cache_data.clear()
-        with _recording_queries() as calls:
+        with recording_queries() as calls:
             at.run()  # the first run: imports, connection, figures' first build
         if at.exception:
             out.append({"page": page.stem, "error": str(at.exception[0].message)[:200]})
@@ -47,9 +49,9 @@ def time_pages(path: Path, runs: int) -> list[dict]:
             st.cache_data.clear()
             at.run()
 
-        warm, warm_cpu = _timed(uncached, runs)
-        cached, cached_cpu = _timed(at.run, runs)
-        alone, alone_cpu = _timed(lambda: _run_queries(path, calls), runs)
+        warm, warm_cpu = timed(uncached, runs)
+        cached, cached_cpu = timed(at.run, runs)
+        alone, alone_cpu = timed(lambda: run_queries(path, calls), runs)
         out.append({"page": page.stem, "warm_s": warm, "warm_cpu_s": warm_cpu, "cached_s": cached,
                     "cached_cpu_s": cached_cpu, "queries_s": alone, "queries_cpu_s": alone_cpu,
                     "queries": len(calls)})
