@@ -18,6 +18,7 @@ import math
 import re
 
 from spotlight_dash import codes
+from spotlight_dash.ingest.report import clip
 
 # xsd:decimal in ASCII digits.
 DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
@@ -45,7 +46,7 @@ SHOWN = 60  # characters of a published value repeated in a message (a 10 MB val
 
 def shown(text: str, quoted: bool = True) -> str:
     """A published value as a message quotes it: cut to SHOWN characters, saying how long it was."""
-    cut = text if len(text) <= SHOWN else f"{text[:SHOWN]}… ({len(text):,} characters)"
+    cut = clip(text, SHOWN)
     return repr(cut) if quoted else cut
 
 

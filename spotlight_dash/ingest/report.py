@@ -6,6 +6,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+def clip(text: str, limit: int = 60) -> str:
+    """A long text as a message quotes it: its start and its length, never megabytes on a screen."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """A cell's value as a message quotes it: never more than ``limit`` characters of a long text."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}… ({len(value):,} characters)"
+    return repr(value)
+
+
 @dataclass(frozen=True)
 class Place:
     """Where a value came from: a file and row, and for a workbook the sheet and cell."""
@@ -46,9 +58,9 @@ class Problem:
         """The whole story on one line: place, column, message, the value found, what to do."""
         column = self.place.column
         text = self.message if not column or self.message.startswith(column) else f"{column}: {self.message}"
-        if self.value is not None and repr(self.value) not in text:
+        if self.value is not None and shown(self.value) not in text:
             holder = "the file has" if self.place.path is not None else "the cell holds"  # XML has no cells
-            text += f" ({holder} {self.value!r})"
+            text += f" ({holder} {shown(self.value)})"
         if self.fix:
             text += f" -> {self.fix}"
         return ("warning: " if self.severity == "warning" else "") + f"{self.place}: {text}"
@@ -146,7 +158,7 @@ class IngestReport:
 
         rows = [(p.severity, p.place.sheet or p.place.path or p.place.file,
                  p.place.cell or (f"line {p.place.row}" if p.place.path and p.place.row else ""), p.place.column or "",
-                 "" if p.value is None else str(p.value), p.message, p.fix)
+                 "" if p.value is None else clip(str(p.value)), p.message, p.fix)
                 for p in sorted(self.problems, key=lambda p: p.severity != "error")]
         return pd.DataFrame(rows, columns=["severity", "sheet", "cell", "column", "value", "problem", "how_to_fix"])
 

@@ -29,7 +29,8 @@ from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
 from spotlight_dash import schema
-from spotlight_dash.ingest.report import IngestReport, Place, RowBlock
+from spotlight_dash.ingest import sheet_scan
+from spotlight_dash.ingest.report import IngestReport, Place, RowBlock, clip, shown
 
 MB = 2**20
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted xlsx and old .xls are OLE/CFB files
@@ -38,8 +39,10 @@ INSTRUCTIONS_SHEET = "Instructions"
 LISTS_SHEET = "Lists"  # the template's hidden code lists behind the dropdowns
 IGNORED_SHEETS = {INSTRUCTIONS_SHEET, LISTS_SHEET}
 HEADER_UNIT = re.compile(r"\s*\(.*\)\s*$")  # "amount_usd (USD)" -> "amount_usd"
-FORMULA_WITHOUT_VALUE = re.compile(
-    rb'<c r="([A-Z]+[0-9]+)"[^>]*?>\s*<f(?:\s[^>]*)?(?:/>|>(.*?)</f>)\s*(?:<v\s*/>|<v></v>)?\s*</c>', re.S)
+EXCEL_TEXT_LIMIT = 32_767  # characters in one cell; Excel (and our export) cuts longer text
+BIGINT_RANGE = range(-(2**63), 2**63)
+# A number as typed: digits with an optional point and exponent; spaces group thousands ("4 248 584").
+TYPED_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 EPOCH_1900 = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 once Excel's fictitious 1900-02-29 is skipped
 EPOCH_1904 = dt.date(1904, 1, 1)
 
@@ -159,12 +162,21 @@ def _read_members(data: bytes, label: str, report: IngestReport, limits: Limits)
     return None if len(report.problems) > problems else members
 
 
+def _attribute(element, local_name: str) -> str | None:
+    """An attribute by its local name, whatever its namespace (transitional or Strict OOXML)."""
+    for name, value in element.attrib.items():
+        if name.rsplit("}", 1)[-1] == local_name:
+            return value
+    return None
+
+
 def _sheet_xml(members: dict[str, bytes]) -> tuple[dict[str, bytes], dt.date]:
-    """Each sheet's XML by sheet name, and the workbook's date epoch (1900 or 1904)."""
-    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+    """Each sheet's XML by sheet name, and the workbook's date epoch (1900 or 1904).
+
+    Elements are found by local name: Strict OOXML and prefixed XML use other namespaces or
+    prefixes for the same workbook."""
     book = ElementTree.fromstring(members["xl/workbook.xml"])
-    pr = book.find("m:workbookPr", ns)
+    pr = book.find("{*}workbookPr")
     epoch = EPOCH_1904 if pr is not None and pr.get("date1904") in ("1", "true") else EPOCH_1900
     targets = {}
     rels = members.get("xl/_rels/workbook.xml.rels")
@@ -173,8 +185,8 @@ def _sheet_xml(members: dict[str, bytes]) -> tuple[dict[str, bytes], dt.date]:
             target = rel.get("Target", "")
             targets[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
     xml = {}
-    for sheet in book.iterfind("m:sheets/m:sheet", ns):
-        path = targets.get(sheet.get(f"{{{ns['r']}}}id"))
+    for sheet in book.iterfind("{*}sheets/{*}sheet"):
+        path = targets.get(_attribute(sheet, "id"))
         if path in members:
             xml[sheet.get("name")] = members[path]
     return xml, epoch
@@ -184,9 +196,10 @@ def _sheet_xml(members: dict[str, bytes]) -> tuple[dict[str, bytes], dt.date]:
 
 
 class CellProblem(ValueError):
-    def __init__(self, message: str, fix: str):
+    def __init__(self, message: str, fix: str, quotes_value: bool = False):
         super().__init__(message)
         self.fix = fix
+        self.quotes_value = quotes_value  # the message shows the value as Excel does; no "(the cell holds ...)"
 
 
 def _from_serial(serial: float, epoch: dt.date) -> dt.date:
@@ -197,10 +210,42 @@ def _from_serial(serial: float, epoch: dt.date) -> dt.date:
     return epoch + dt.timedelta(days=int(serial))
 
 
+def _number(value: Any, sql_type: str, column: str) -> Any:
+    """A number column's cell as a number, or CellProblem: what Excel would not count is refused."""
+    if isinstance(value, bool):
+        raise CellProblem(f"{column}: {'TRUE' if value else 'FALSE'} is not a number",
+                          "enter the number, or leave the cell empty if it was not reported", quotes_value=True)
+    if isinstance(value, str):
+        typed = value.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+        if not TYPED_NUMBER.fullmatch(typed):
+            try:
+                number = float(typed)  # Python reads "1_000", "nan" and "infinity"; Excel reads none of them
+            except ValueError:
+                return value  # the model says what is wrong ("Input should be a valid number")
+            if not math.isfinite(number):
+                raise CellProblem(f"{column}: {shown(value)} is not a finite number",
+                                  "enter a number, or leave the cell empty if it was not reported")
+            raise CellProblem(f"{column}: {shown(value)} is not a number as Excel reads one",
+                              "enter digits only, with a point for decimals (1234.5); no underscores or words")
+        value = float(typed) if sql_type == "DOUBLE" or not typed.lstrip("+-").isdigit() else int(typed)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise CellProblem(f"{column}: {value!r} is not a finite number",
+                              "enter a number, or leave the cell empty if it was not reported")
+        if sql_type == "BIGINT" and value.is_integer():
+            value = int(value)  # calamine reads every number as a float; pillar 3 is not pillar 3.0
+    if sql_type == "BIGINT" and isinstance(value, int) and value not in BIGINT_RANGE:
+        raise CellProblem(f"{column}: {value:,} is too large to be a count",
+                          "check the figure: a count is at most 9,223,372,036,854,775,807", quotes_value=True)
+    return value
+
+
 def coerce(value: Any, sql_type: str, column: str, epoch: dt.date) -> Any:
     """A cell's value in the form its column's model expects; CellProblem when it cannot be."""
     if value == "" or value is None:
         return None
+    if sql_type in ("DOUBLE", "BIGINT"):
+        return _number(value, sql_type, column)
     if isinstance(value, float) and not math.isfinite(value):
         raise CellProblem(f"{column}: {value!r} is not a finite number", "enter a number, or leave the cell empty if it was not reported")
     if sql_type == "VARCHAR":
@@ -208,7 +253,12 @@ def coerce(value: Any, sql_type: str, column: str, epoch: dt.date) -> Any:
             return str(int(value)) if value.is_integer() else repr(value)
         if isinstance(value, (dt.datetime, dt.date)):
             return value.isoformat()[:10]
-        return value if isinstance(value, str) else str(value)
+        text = value if isinstance(value, str) else str(value)
+        if len(text) > EXCEL_TEXT_LIMIT:
+            raise CellProblem(f"{column}: the text is {len(text):,} characters long, more than a cell can hold "
+                              f"({EXCEL_TEXT_LIMIT:,}); Excel and the export would cut it",
+                              "shorten the text, or put the long document in a file and its name here")
+        return text
     if sql_type == "DATE":
         if isinstance(value, dt.datetime):
             return value.date()
@@ -222,37 +272,18 @@ def coerce(value: Any, sql_type: str, column: str, epoch: dt.date) -> Any:
         try:
             return dt.date.fromisoformat(str(value).strip())
         except ValueError:
-            raise CellProblem(f"{column}: {value!r} is not a date", "enter a date as YYYY-MM-DD, e.g. 2021-06-30") from None
-    if sql_type == "BIGINT" and isinstance(value, float) and value.is_integer():
-        return int(value)  # calamine reads every number as a float; pillar 3 is not pillar 3.0
-    if sql_type in ("DOUBLE", "BIGINT") and isinstance(value, str):
-        try:
-            number = float(value.replace(" ", "").replace("\u00a0", ""))
-        except ValueError:
-            return value  # the model says what is wrong ("Input should be a valid number")
-        if not math.isfinite(number):
-            raise CellProblem(f"{column}: {value!r} is not a finite number",
-                              "enter a number, or leave the cell empty if it was not reported")
+            raise CellProblem(f"{column}: {shown(value)} is not a date", "enter a date as YYYY-MM-DD, e.g. 2021-06-30") from None
     return value
 
 
 # ---- sheets -------------------------------------------------------------------------------
 
 
-def _count_rows(xml: bytes) -> int:
-    return xml.count(b"<row ") + xml.count(b"<row>")
-
-
-def _formulas_without_value(xml: bytes) -> dict[str, str]:
-    if b"<f" not in xml:
-        return {}
-    return {m.group(1).decode(): (m.group(2) or b"").decode(errors="replace")
-            for m in FORMULA_WITHOUT_VALUE.finditer(xml)}
-
-
-def _read_sheet(name: str, table: schema.Table, grid: list[list[Any]], start: tuple[int, int], xml: bytes,
-                merged: list, block: SheetRows, report: IngestReport, epoch: dt.date) -> None:
-    """Adds one sheet's rows to ``block``; ``grid`` is calamine's values, ``start`` its (row, col) offset from A1."""
+def _read_sheet(name: str, table: schema.Table, grid: list[list[Any]], start: tuple[int, int],
+                flagged: sheet_scan.FlaggedCells, merged: list, block: SheetRows, report: IngestReport,
+                epoch: dt.date) -> None:
+    """Adds one sheet's rows to ``block``; ``grid`` is calamine's values, ``start`` its (row, col) offset
+    from A1, ``flagged`` the cells whose value calamine shows as empty (error values, unsaved formulas)."""
     label = block.file
     row0, col0 = start
     if row0 > 0 or not grid:
@@ -288,7 +319,6 @@ def _read_sheet(name: str, table: schema.Table, grid: list[list[Any]], start: tu
     if bad_header:
         return
     sql_types = {c: schema.column_meta(table.name, c)["sql_type"] for c in table.columns}
-    unsaved = _formulas_without_value(xml)
     merged_cells: dict[tuple[int, int], str] = {}
     for (r1, c1), (r2, c2) in merged:
         ref = f"{get_column_letter(c1 + 1)}{r1 + 1}:{get_column_letter(c2 + 1)}{r2 + 1}"
@@ -304,25 +334,41 @@ def _read_sheet(name: str, table: schema.Table, grid: list[list[Any]], start: tu
     reported: dict[int, set[str]] = {}  # data index -> columns already reported
     columns = []
     by_column = list(zip(*data)) if data else []
+    for index in range(len(grid[0])):
+        if col0 + index in headers or index >= len(by_column):
+            continue
+        filled = next((offset for offset, value in enumerate(by_column[index]) if value not in ("", None)), None)
+        if filled is not None:
+            letter, excel_row = get_column_letter(col0 + index + 1), first_row + filled
+            report.add(Place(label, excel_row, None, name, f"{letter}{excel_row}"),
+                       f"a value under a column with no name in row 1 ({letter}1 is empty), so it would be lost",
+                       f"name the column in {letter}1 (one of: {', '.join(table.columns)}) or delete its values",
+                       by_column[index][filled])
     for index, column in positions:
         letter = letters[column]
         cells = by_column[index] if index < len(by_column) else [""] * len(data)
-        out = _fast_column(cells, sql_types[column], empty_is_none=not unsaved)
+        out = _fast_column(cells, sql_types[column], empty_is_none=not flagged)
         for offset in [i for i, v in enumerate(out) if v is _SLOW]:
             value = cells[offset]
             excel_row = first_row + offset
             cell = f"{letter}{excel_row}"
-            if value == "" and cell in unsaved:
+            if value == "" and cell in flagged.unsaved:
                 report.add(Place(label, excel_row, column, name, cell),
-                           f"{column}: the formula ={unsaved[cell]} has no saved value",
+                           f"{column}: the formula ={clip(flagged.unsaved[cell])} has no saved value",
                            "open the file in Excel, let it calculate, save, and load it again; or type the value")
+                reported.setdefault(offset, set()).add(column)
+            elif value == "" and cell in flagged.errors:
+                report.add(Place(label, excel_row, column, name, cell),
+                           f"{column}: the cell holds the Excel error {flagged.errors[cell]}, not a value",
+                           "correct the formula or type the figure; leave the cell empty only if it was not reported")
                 reported.setdefault(offset, set()).add(column)
             elif (excel_row - 1, col0 + index) in merged_cells:
                 reported.setdefault(offset, set()).add(column)  # reported once for the whole merge, above
             try:
                 out[offset] = coerce(value, sql_types[column], column, epoch)
             except CellProblem as problem:
-                report.add(Place(label, excel_row, column, name, cell), str(problem), problem.fix, value)
+                report.add(Place(label, excel_row, column, name, cell), str(problem), problem.fix,
+                           None if problem.quotes_value else value)
                 reported.setdefault(offset, set()).add(column)
                 out[offset] = None
         columns.append(out)
@@ -351,11 +397,13 @@ def _fast_column(cells: list[Any], sql_type: str, empty_is_none: bool) -> list[A
     (text in a text column, a finite number in a number column); the rest are marked _SLOW."""
     slow = _SLOW
     if sql_type == "VARCHAR":
-        out = [v if v.__class__ is str and v != "" else slow for v in cells]
+        limit = EXCEL_TEXT_LIMIT
+        out = [v if v.__class__ is str and v != "" and len(v) <= limit else slow for v in cells]
     elif sql_type == "DOUBLE":
         out = [v if v.__class__ is float and v - v == 0 else slow for v in cells]  # NaN, inf: v - v is NaN
     elif sql_type == "BIGINT":
-        out = [int(v) if v.__class__ is float and v - v == 0 and v.is_integer() else slow for v in cells]
+        out = [int(v) if v.__class__ is float and v - v == 0 and v.is_integer() and abs(v) < 2.0**63 else slow
+               for v in cells]
     elif sql_type == "BOOLEAN":
         out = [v if v.__class__ is bool else slow for v in cells]
     else:
@@ -384,28 +432,68 @@ def read_workbook(data: bytes, filename: str, report: IngestReport, limits: Limi
         report.add(Place(label), f"the workbook cannot be read ({exc})", "open it in Excel and save it again")
         return {}
     rows: dict[str, SheetRows] = {}
+    table_sheets = []
     for name in book.sheet_names:
         if name in IGNORED_SHEETS:
             continue
-        xml = xml_by_sheet.get(name, b"")
         table = SHEETS.get(name) or SHEETS.get(name.strip())
+        xml = xml_by_sheet.get(name)
+        if xml is None:
+            report.add(Place(label, sheet=name, cell="A1"), f"the sheet {name!r} is listed, but its cells are not in the file",
+                       "open the workbook in Excel and save it again")
+            continue
+        if not _within_limits(name, xml, label, report, limits):
+            continue
+        try:
+            sheet = book.get_sheet_by_name(name)
+            grid = sheet.to_python(skip_empty_area=True)
+            flagged = sheet_scan.flagged_cells(xml) if table else sheet_scan.FlaggedCells()
+        except Exception as exc:  # noqa: BLE001 - calamine's XmlError (an unknown entity) and lxml's syntax errors
+            report.add(Place(label, sheet=name, cell="A1"), f"the sheet {name!r} cannot be read ({clip(str(exc), 120)})",
+                       "open the workbook in Excel and save it again")
+            continue
         if table is None:
-            if _count_rows(xml) == 0 and b"<c " not in xml:
+            if not any(value not in ("", None) for row in grid for value in row):
                 continue  # an empty extra sheet (Excel's "Sheet2") holds nothing to lose
             close = difflib.get_close_matches(name, list(SHEETS), n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             report.add(Place(label, sheet=name, cell="A1"), f"unknown sheet {name!r}{hint}",
                        f"rename it to one of the template's sheets ({', '.join(SHEETS)}) or delete it")
             continue
-        real_rows = _count_rows(xml)
-        if real_rows > limits.max_rows_per_sheet + 1:
-            report.add(Place(label, sheet=name, cell="A1"),
-                       f"the sheet has {real_rows - 1:,} rows, above the limit of {limits.max_rows_per_sheet:,}",
-                       "split the rows into several workbooks and load them one after the other")
-            continue
-        sheet = book.get_sheet_by_name(name)
-        grid = sheet.to_python(skip_empty_area=True)
-        start = sheet.start or (0, 0)
-        _read_sheet(name, table, grid, start, xml, sheet.merged_cell_ranges or [],
+        table_sheets.append(name)
+        _read_sheet(name, table, grid, sheet.start or (0, 0), flagged, sheet.merged_cell_ranges or [],
                     rows.setdefault(table.name, SheetRows(table.name, label)), report, epoch)
+    if report.ok and not table_sheets:
+        named = ", ".join(repr(n) for n in book.sheet_names if n not in IGNORED_SHEETS) or "none"
+        report.add(Place(label), f"this is not a Spotlight workbook: none of its sheets ({named}) is one of the "
+                   f"template's ({', '.join(SHEETS)})",
+                   "start from the template (Data page > Empty template) or rename the sheets")
+    elif report.ok and not any(len(block) for block in rows.values()):
+        report.add(Place(label, sheet=table_sheets[0], cell="A2"),
+                   f"the workbook holds no rows: {', '.join(table_sheets)} have nothing under the header row",
+                   "fill in the rows under the headers, or download everything in the store from the Data page, "
+                   "change it and load that file")
     return rows
+
+
+def _within_limits(name: str, xml: bytes, label: str, report: IngestReport, limits: Limits) -> bool:
+    """Whether calamine may read the sheet: its grid is as large as its last cell, wherever that is."""
+    reach = sheet_scan.extent(xml)
+    cap = limits.max_rows_per_sheet + 1  # and the header row
+    if reach.row_elements > cap:
+        report.add(Place(label, sheet=name, cell="A1"),
+                   f"the sheet has {reach.row_elements - 1:,} rows, above the limit of {limits.max_rows_per_sheet:,}",
+                   "split the rows into several workbooks and load them one after the other")
+        return False
+    if reach.rows > cap:
+        report.add(Place(label, reach.rows, sheet=name, cell=f"A{reach.rows}"),
+                   f"the sheet reaches row {reach.rows:,}, above the limit of {limits.max_rows_per_sheet:,} rows",
+                   "if that row holds a stray value, delete it (Ctrl+End in Excel goes to the last cell); "
+                   "otherwise split the rows into several workbooks")
+        return False
+    if reach.far_cell:
+        report.add(Place(label, sheet=name, cell=reach.far_cell),
+                   f"a value at {reach.far_cell}, far to the right of any table's columns",
+                   "delete the stray value (Ctrl+End in Excel goes to the last cell) and save")
+        return False
+    return True
