@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test store bench clean
+.PHONY: run test store bench screenshot clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ test: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python -m spotlight_dash bench --scale 1 1000 --json bench.json
+
+screenshot: $(BIN)/.installed  # docs/overview.png, the README's picture of the Overview
+	./scripts/system-deps.sh
+	$(BIN)/python scripts/screenshot.py
 
 clean:
 	rm -rf $(VENV) data/store

@@ -376,7 +376,8 @@ def cmd_bench(args) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def command_parser() -> argparse.ArgumentParser:
+    """Every command and its options (tests/test_docs.py holds the documentation to it)."""
     parser = argparse.ArgumentParser(prog="python -m spotlight_dash", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -469,8 +470,11 @@ def main(argv: list[str] | None = None) -> int:
                    "between 1,000 and 100,000)")
     p.add_argument("--json", metavar="FILE", help="write the figures as JSON")
     p.set_defaults(func=cmd_bench)
+    return parser
 
-    args = parser.parse_args(argv)
+
+def main(argv: list[str] | None = None) -> int:
+    args = command_parser().parse_args(argv)
     try:
         return args.func(args)
     except Refused as exc:

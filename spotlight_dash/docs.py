@@ -1,10 +1,13 @@
-"""The README's list of named queries, generated from the registry so the two cannot drift apart."""
+"""docs/queries.md's list of named queries, generated from the registry so the two cannot drift apart."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spotlight_dash import queries
 
-START, END = "## Named queries\n", "\n## The pages\n"
+QUERIES_DOC = Path(__file__).resolve().parents[1] / "docs" / "queries.md"
+START = "## Every named query\n"  # everything from here to the end of the file is generated
 
 
 def queries_section() -> str:
@@ -18,16 +21,13 @@ def queries_section() -> str:
         lines.append("| column | meaning |\n|---|---|")
         lines += [f"| `{c}` | {m} |" for c, m in q.columns.items()]
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def with_queries_section(readme: str) -> str:
-    head, rest = readme.split(START, 1)
-    return head + queries_section() + END + rest.split(END, 1)[1]
+def with_queries_section(text: str) -> str:
+    """``text`` (docs/queries.md) with its generated part made from the registry as it is now."""
+    return text.split(START, 1)[0] + queries_section()
 
 
-if __name__ == "__main__":  # python -m spotlight_dash.docs rewrites the README's section
-    from pathlib import Path
-
-    readme = Path(__file__).resolve().parents[1] / "README.md"
-    readme.write_text(with_queries_section(readme.read_text(encoding="utf-8")), encoding="utf-8")
+if __name__ == "__main__":  # python -m spotlight_dash.docs rewrites docs/queries.md's generated part
+    QUERIES_DOC.write_text(with_queries_section(QUERIES_DOC.read_text(encoding="utf-8")), encoding="utf-8")

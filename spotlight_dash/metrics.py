@@ -1,6 +1,6 @@
 """The definitions every page, export and query uses: delivery rate, progress to target, RAG.
 
-How users read them (both languages, also on the Sources page and in the README) is
+How users read them (both languages, also on the Sources page and in docs/definitions.md) is
 ``definitions(lang)``, the catalogue entry ``metrics.definitions``; the code below is the rule.
 """
 

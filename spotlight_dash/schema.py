@@ -1,7 +1,7 @@
 """The tables of the store, as pydantic row models: the one source of truth for columns.
 
 Each model lists its columns in order with their types, units and descriptions; the DDL, the
-Excel template and the README's column lists are generated from here. ``TABLES`` registers
+Excel template and docs/queries.md's column lists are generated from here. ``TABLES`` registers
 every data table with its natural key (the columns that identify a row for updates).
 
 Conventions: a NULL dimension (``country``, ``sex``, ``component`` ...) means "all" -- a row

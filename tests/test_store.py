@@ -189,13 +189,6 @@ def test_old_snapshots_are_pruned(tmp_path, monkeypatch):
     assert store.versions() == [3, 4]
 
 
-def test_the_readme_documents_every_named_query_as_registered():
-    from spotlight_dash import docs
-    readme = (DATA.parent / "README.md").read_text(encoding="utf-8")
-    assert readme == docs.with_queries_section(readme), (
-        "README's named queries are out of date: run python -m spotlight_dash.docs")
-
-
 def test_build_if_changed_rebuilds_a_snapshot_written_before_the_layout_changed(tmp_path, monkeypatch):
     monkeypatch.setenv("SPOTLIGHT_STORE", str(tmp_path / "store"))
     from spotlight_dash import cli
