@@ -7,6 +7,7 @@ from spotlight_dash.ui.language import t
 
 st.set_page_config(page_title=t("app.title"), page_icon=favicon.bar_chart(), layout="wide")
 language.choose()
+auth.gate()  # a server for signed-in viewers shows nothing else before sign-in
 
 sections = {
     t("nav.committee"): [

@@ -14,7 +14,7 @@ from spotlight_dash.ui.language import t
 
 page.frame(t("nav.data"), t("data.question"))
 if not auth.is_editor():
-    st.error(t("data.editors_only"), icon=":material/lock:")
+    st.error(t("data.editors_only_sign_in" if auth.access().sign_in else "data.editors_only"), icon=":material/lock:")
     st.stop()
 
 lang = current_language()
@@ -42,7 +42,13 @@ export.download_button(t("data.everything", as_of=as_of), disabled=not current,
 st.caption(t("data.matching"))
 
 st.subheader(t("data.load"))
-user_name = st.text_input(t("data.your_name"), key="import_user", max_chars=80)
+# Signed in through the identity provider, the history names the editor as the provider vouches for them;
+# under the editor secret only the editor can say who they are.
+user_name = auth.loaded_by()
+if user_name:
+    st.caption(t("data.loading_as", who=user_name))
+else:
+    user_name = st.text_input(t("data.your_name"), key="import_user", max_chars=80)
 uploaded = st.file_uploader(t("data.workbook"), type=["xlsx"], key="workbook")
 removing = st.multiselect(t("data.remove"), list(schema.TABLES), key="remove_missing", help=t("data.remove_help"))
 
@@ -167,4 +173,4 @@ if iati_file is not None:
 
 st.subheader(t("data.history"))
 st.caption(t("data.history_caption"))
-page.table(history.iloc[::-1])
+page.table(pipeline.import_history().iloc[::-1])  # read again: an import or undo above is in it at once

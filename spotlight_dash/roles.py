@@ -1,8 +1,17 @@
-"""Who may change the store from the app: an editor is whoever knows the editor secret.
+"""Who may see the dashboard and who may change the store from the app.
 
-The secret is set on the server as ``SPOTLIGHT_EDITOR_SECRET`` (or ``editor_secret`` in
-``.streamlit/secrets.toml``). With no secret configured there
-is no editor at all (the app is read-only), so a forgotten setting never opens the import.
+The main way: people sign in with their agency's identity provider (OpenID Connect, Streamlit's
+``st.login``; the ``[auth]`` section of ``.streamlit/secrets.toml``), and an editor is a person
+whose *verified* e-mail is on the ``[access] editors`` list. Viewers are anyone
+(``viewers = "public"``) or only signed-in people (``viewers = "signed-in"``, optionally from the
+e-mail domains in ``viewer_domains``).
+
+The fallback, for a server without an identity provider: an editor is whoever knows the editor
+secret, set as ``SPOTLIGHT_EDITOR_SECRET`` (or ``editor_secret`` in the secrets). It is not offered
+when an identity provider is configured. With neither there is no editor at all (the app is
+read-only), so a forgotten setting never opens the import.
+
+Everything here is pure (no Streamlit): the page reads ``st.user`` and ``st.secrets`` and asks.
 """
 
 from __future__ import annotations
@@ -12,9 +21,102 @@ import os
 import threading
 import time
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 EDITOR_SECRET_ENV = "SPOTLIGHT_EDITOR_SECRET"
+VIEWERS_PUBLIC, VIEWERS_SIGNED_IN = "public", "signed-in"
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone signed in through the identity provider: their name and, only when the provider
+    verified it, their e-mail (an unverified address proves nothing and is not kept)."""
+
+    name: str | None
+    email: str | None
+
+    @property
+    def label(self) -> str:
+        """How the import history and every "loaded by" name them: "Name <e-mail>"."""
+        if self.name and self.email and self.name.strip().lower() != self.email.lower():
+            return f"{self.name.strip()} <{self.email}>"
+        return self.email or (self.name or "").strip()
+
+
+def _verified(claim: Any) -> bool:
+    # Some providers send the claim as the string "true" (AWS Cognito); anything else is not verified.
+    return claim is True or (isinstance(claim, str) and claim.strip().lower() == "true")
+
+
+def person_from_user(user: Mapping[str, Any]) -> Person | None:
+    """The person of ``st.user`` (the provider's ID-token claims), or None when nobody is signed in."""
+    if user.get("is_logged_in") is not True:
+        return None
+    email, name = user.get("email"), user.get("name")
+    email = email.strip() if isinstance(email, str) and "@" in email and _verified(user.get("email_verified")) else None
+    name = name if isinstance(name, str) and name.strip() else None
+    return Person(name=name, email=email)
+
+
+def _addresses(value: Any) -> frozenset[str]:
+    """A list of e-mails (or domains) from the secrets, compared in lower case; a single string is a list of one."""
+    items = [value] if isinstance(value, str) else value if isinstance(value, (list, tuple)) else []
+    return frozenset(item.strip().lower().lstrip("@") for item in items if isinstance(item, str) and item.strip())
+
+
+@dataclass(frozen=True)
+class Access:
+    """The server's rules, read from the secrets at every run (an editor taken off the list loses
+    editing at their next rerun). ``problems``: settings that were not understood, so the stricter
+    reading was taken; said to the operator in the log, never to a viewer."""
+
+    sign_in: bool = False  # an identity provider is configured ([auth])
+    provider: str | None = None  # a named provider section ([auth.NAME]); None: the [auth] section itself
+    editors: frozenset[str] = frozenset()
+    viewers: str = VIEWERS_PUBLIC
+    viewer_domains: frozenset[str] = frozenset()
+    problems: tuple[str, ...] = ()
+
+
+def access_from_secrets(auth: Mapping[str, Any] | None, access: Mapping[str, Any] | None) -> Access:
+    """``auth``: the ``[auth]`` section (Streamlit's), ``access``: the ``[access]`` section (ours)."""
+    auth, access = auth or {}, access or {}
+    problems: list[str] = []
+    sign_in = bool(auth.get("redirect_uri") and auth.get("cookie_secret"))
+    if auth and not sign_in:
+        problems.append("[auth] needs redirect_uri and cookie_secret: sign-in is off")
+    provider = access.get("provider")
+    if provider is not None and (not isinstance(provider, str) or not isinstance(auth.get(provider), Mapping)):
+        problems.append(f"[access] provider names no [auth.{provider}] section: sign-in is off")
+        sign_in, provider = False, None
+    viewers = access.get("viewers", VIEWERS_PUBLIC)
+    if viewers not in (VIEWERS_PUBLIC, VIEWERS_SIGNED_IN):
+        problems.append(f'[access] viewers must be "{VIEWERS_PUBLIC}" or "{VIEWERS_SIGNED_IN}": read as "signed-in"')
+        viewers = VIEWERS_SIGNED_IN
+    if viewers == VIEWERS_SIGNED_IN and not sign_in:
+        problems.append('[access] viewers = "signed-in" needs an identity provider ([auth]): nobody sees the dashboard')
+    editors = _addresses(access.get("editors"))
+    if editors and not sign_in:
+        problems.append("[access] editors need an identity provider ([auth]) to prove who they are: nobody edits")
+    return Access(sign_in=sign_in, provider=provider, editors=editors, viewers=viewers,
+                  viewer_domains=_addresses(access.get("viewer_domains")), problems=tuple(problems))
+
+
+def may_edit(access: Access, person: Person | None) -> bool:
+    """An editor: signed in through the provider, with a verified e-mail on the list (any case)."""
+    return bool(access.sign_in and person and person.email and person.email.lower() in access.editors)
+
+
+def may_view(access: Access, person: Person | None) -> bool:
+    if may_edit(access, person):
+        return True
+    if access.viewers == VIEWERS_PUBLIC:
+        return True
+    if not access.sign_in or person is None:  # sign-in required but impossible or not done: nothing is shown
+        return False
+    if not access.viewer_domains:
+        return True
+    return bool(person.email) and person.email.lower().rpartition("@")[2] in access.viewer_domains
 
 
 def editor_secret_configured(configured: str | None = None) -> bool:

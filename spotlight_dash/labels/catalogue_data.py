@@ -14,6 +14,24 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "wrong try).",
                   "Слишком много неверных попыток: подождите {seconds} с до следующей (с каждой неверной "
                   "попыткой ожидание удваивается)."),
+    # sign-in through the identity provider (OpenID Connect)
+    "auth.signed_in_as": ("Signed in as {who}.", "Вы вошли как {who}."),
+    "auth.no_name": ("(no name or verified e-mail)", "(без имени и подтверждённой почты)"),
+    "auth.role_editor": ("You are an editor: the Data page loads new figures in your name.",
+                         "Вы редактор: страница «Данные» загружает новые цифры от вашего имени."),
+    "auth.unverified": ("Your identity provider did not confirm your e-mail address, so it cannot make you an editor.",
+                        "Ваш поставщик удостоверений не подтвердил адрес почты, поэтому он не может сделать вас "
+                        "редактором."),
+    "auth.required": ("This dashboard is for signed-in users. Sign in with your organisation's account.",
+                      "Эта панель только для вошедших пользователей. Войдите с учётной записью вашей организации."),
+    "auth.not_allowed": ("Signed in as {who}: this account is not among those allowed to see the dashboard. Sign out "
+                         "and sign in with your organisation's account, or ask the programme coordinator for access.",
+                         "Вы вошли как {who}: этой учётной записи не разрешено смотреть панель. Выйдите и войдите "
+                         "с учётной записью вашей организации или попросите доступ у координатора программы."),
+    "auth.no_provider": ("This server shows the dashboard to signed-in users only, but no sign-in is configured. "
+                         "Tell whoever runs the server.",
+                         "Этот сервер показывает панель только вошедшим пользователям, но вход не настроен. Сообщите "
+                         "тому, кто обслуживает сервер."),
     # Data page
     "data.question": ("Load the figures of a reporting period from the Excel workbook. Nothing is written until the "
                       "whole file is valid and you confirm; every load is one snapshot that can be undone.",
@@ -21,6 +39,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "пройдёт проверку и вы не подтвердите; каждая загрузка — один снимок, который можно отменить."),
     "data.editors_only": ("This page is for editors. Sign in with the editor secret in the sidebar.",
                           "Эта страница для редакторов. Войдите с паролем редактора на боковой панели."),
+    "data.editors_only_sign_in": ("This page is for editors. Sign in in the sidebar with your organisation's account; "
+                                  "your e-mail must be on this server's list of editors.",
+                                  "Эта страница для редакторов. Войдите на боковой панели с учётной записью вашей "
+                                  "организации; ваш адрес должен быть в списке редакторов этого сервера."),
+    "data.loading_as": ("The import history will name you as {who} (from your sign-in).",
+                        "В истории загрузок вы будете указаны как {who} (по вашему входу)."),
     "data.snapshot": ("snapshot v{version:04d}", "снимок v{version:04d}"),
     "data.empty_store": ("empty store", "пустое хранилище"),
     "data.editor_in_app": ("editor (app)", "редактор (приложение)"),

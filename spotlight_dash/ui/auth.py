@@ -1,4 +1,7 @@
-"""The editor role in the app: whoever signs in with the editor secret may load and undo imports."""
+"""Who this session is and may do: signed in through the identity provider (``st.login`` / ``st.user``,
+an editor when their verified e-mail is on the secrets' list), or, on a server without one, an editor
+by the editor secret (the fallback). The rules are read from the secrets at every run.
+"""
 
 from __future__ import annotations
 
@@ -33,15 +36,52 @@ def _client_keys() -> tuple[str, str]:
     return f"session:{st.session_state[SESSION_ID]}", f"address:{address if isinstance(address, str) else 'local'}"
 
 
-def _streamlit_secret() -> str | None:
+def _secret(name: str):
     try:
-        return st.secrets.get("editor_secret")
+        return st.secrets.get(name)
     except Exception:  # noqa: BLE001 - no secrets.toml at all is the normal case
         return None
 
 
+def _streamlit_secret() -> str | None:
+    return _secret("editor_secret")
+
+
+_told: set[str] = set()  # configuration problems already logged by this process
+
+
+def access() -> roles.Access:
+    """The server's rules as the secrets say now (not remembered: a change counts at the next rerun)."""
+    rules = roles.access_from_secrets(_secret("auth"), _secret("access"))
+    for problem in set(rules.problems) - _told:
+        _told.add(problem)
+        log.warning("sign-in settings: %s", problem)
+    return rules
+
+
+def person() -> roles.Person | None:
+    """Who signed in through the identity provider (None without one, or before signing in)."""
+    if not access().sign_in:
+        return None
+    return roles.person_from_user(st.user.to_dict())
+
+
 def is_editor() -> bool:
-    return bool(st.session_state.get(EDITOR))
+    rules = access()
+    if rules.sign_in:  # with an identity provider the editor secret opens nothing
+        return roles.may_edit(rules, person())
+    return bool(st.session_state.get(EDITOR)) and roles.editor_secret_configured(_streamlit_secret())
+
+
+def may_view() -> bool:
+    return roles.may_view(access(), person())
+
+
+def loaded_by() -> str | None:
+    """The name the import history records for this session's imports: the signed-in editor's
+    "Name <e-mail>"; None under the editor secret (the page asks for a name)."""
+    editor = person() if is_editor() else None
+    return editor.label if editor else None
 
 
 def _sign_in() -> None:
@@ -70,8 +110,46 @@ def _sign_out() -> None:
     st.session_state[EDITOR] = False
 
 
+def _login() -> None:
+    st.login(access().provider)
+
+
+def _provider_sign_in(where) -> None:
+    """Sign in / out through the identity provider, and who this session is."""
+    who = person()
+    if who is None:
+        where.button(t("auth.sign_in"), on_click=_login, key="provider_sign_in", icon=":material/login:")
+        return
+    where.caption(t("auth.signed_in_as", who=who.label or t("auth.no_name")))
+    if is_editor():
+        where.caption(t("auth.role_editor"))
+    elif who.email is None:
+        where.caption(t("auth.unverified"))
+    where.button(t("auth.sign_out"), on_click=st.logout, key="provider_sign_out", icon=":material/logout:")
+
+
+def gate() -> None:
+    """Stops the run with a sign-in screen when this server shows the dashboard to signed-in people only."""
+    if may_view():
+        return
+    st.title(t("app.title"))
+    rules, who = access(), person()
+    if not rules.sign_in:
+        st.error(t("auth.no_provider"), icon=":material/lock:")
+    elif who is None:
+        st.info(t("auth.required"), icon=":material/lock:")
+    else:
+        st.warning(t("auth.not_allowed", who=who.label or t("auth.no_name")), icon=":material/lock:")
+    if rules.sign_in:
+        _provider_sign_in(st)
+    st.stop()
+
+
 def sign_in_box() -> None:
     """A small sidebar box; runs its callbacks before the script, so navigation sees the role at once."""
+    if access().sign_in:
+        _provider_sign_in(st.sidebar)
+        return
     if not roles.editor_secret_configured(_streamlit_secret()):
         return  # no secret configured: the app is read-only, nobody is offered a sign-in
     with st.sidebar.expander(t("auth.editor"), icon=":material/lock:", expanded=False):
