@@ -23,7 +23,7 @@ def _fresh_caches():
 
 
 def _run(page, **params):
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=30)
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
@@ -118,7 +118,7 @@ def test_invalid_link_values_are_ignored_with_a_notice(use_shipped):
 def test_filters_stay_when_moving_to_another_page(use_shipped):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
     at.selectbox(key="filter_year").set_value(2020).run()
-    at.switch_page("pages/reach.py").run()
+    at.switch_page("app_pages/reach.py").run()
     assert not at.exception
     assert at.selectbox(key="filter_year").value == 2020
     assert at.query_params["year"] == "2020"
@@ -229,7 +229,7 @@ def test_only_the_editor_secret_opens_the_data_page(use_shipped, monkeypatch):
     at.sidebar.text_input(key="editor_secret_input").input("s3cret").run()
     at.sidebar.button(key="editor_sign_in").click().run()
     assert at.session_state["editor"] is True
-    at.switch_page("pages/data.py").run()
+    at.switch_page("app_pages/data.py").run()
     assert not at.exception and [u.label for u in at.get("file_uploader")] == ["Workbook (.xlsx)", "IATI activity file (.xml)"]
     assert [s.value for s in at.subheader][:2] == ["1 · Get the workbook", "2 · Load a filled workbook"]
 

@@ -144,7 +144,7 @@ def test_a_really_full_disk_during_an_import_through_the_cli(shipped_store, tmp_
 
 
 def _overview():
-    return AppTest.from_file(str(ROOT / "pages" / "overview.py"), default_timeout=60).run()
+    return AppTest.from_file(str(ROOT / "app_pages" / "overview.py"), default_timeout=60).run()
 
 
 def _two_builds(folder: Path, monkeypatch):

@@ -30,7 +30,7 @@ def _fresh_caches():
 
 
 def _run(page, params):
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()

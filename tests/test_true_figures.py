@@ -120,7 +120,7 @@ def _page_text(at) -> str:
 
 def _app(page: str, store_folder: Path, monkeypatch, lang: str = "en", **params) -> AppTest:
     monkeypatch.setenv("SPOTLIGHT_STORE", str(store_folder))
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
     for key, value in {**params, "lang": lang}.items():
         at.query_params[key] = str(value)
     return at.run()

@@ -87,23 +87,10 @@ def _choices(snapshot: data.Snapshot, lang: str) -> viewstate.Choices:
     return viewstate.choices_from(lambda name: data.run_query(snapshot.path, name, Filters()), lang)
 
 
-def _inside_the_app_frame() -> None:
-    """Make a deep link on a freshly started server run through app.py's navigation.
-
-    Streamlit runs a server in its old "pages/ folder" mode until some session calls
-    st.navigation; a first request for /reach would then run pages/reach.py alone (no wide
-    layout, no sections). The page turns that mode off and reruns, so app.py runs from then on.
-    """
-    from streamlit.runtime.pages_manager import PagesManager  # internal: no public switch exists
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def frame(title: str, question: str | None = None) -> None:
-    """A page's title and question, inside the app's navigation."""
-    _inside_the_app_frame()
+    """A page's title and question. The pages live in app_pages/, not pages/: a folder called pages/
+    next to app.py would put Streamlit in its old auto-discovery mode, where a deep link on a freshly
+    started server runs the page alone, outside app.py's navigation."""
     st.session_state[PAGE_CHARTS] = {}
     st.title(title)
     if question:

@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest, app_test, local_script_runner  # noqa:
 from spotlight_dash.stopwatch import recording_queries, run_queries, timed  # noqa: E402
 
 
-PAGES_DIR = Path(__file__).resolve().parents[2] / "pages"
+PAGES_DIR = Path(__file__).resolve().parents[2] / "app_pages"
 _COMPILED = ScriptCache()
 
 
