@@ -36,13 +36,13 @@ def _app(user=None, access=None, auth=AUTH, script="app.py"):
 
 
 def _data_page(user, **kw):
-    return _app(user, script="pages/data.py", **kw)
+    return _app(user, script="app_pages/data.py", **kw)
 
 
 def _registered(at) -> bool:
     """Whether the navigation offers the Data page (AppTest refuses to switch to a page it does not list)."""
     try:
-        at.switch_page("pages/data.py")
+        at.switch_page("app_pages/data.py")
     except ValueError:
         return False
     return True
