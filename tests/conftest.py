@@ -13,6 +13,11 @@ DATA = ROOT / "data"
 # machine; test_dataset checks the copies against ../shared/seeds where that folder exists.
 DOCUMENTS = DATA / "documents"
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+PAGES_DIR = ROOT / "app_pages"
+# Every page a viewer can open, in navigation order (data.py is for editors and tested on its own);
+# tests/test_app.py fails when a page in app_pages/ is missing here.
+PAGES = ["overview", "meeting", "delivery", "results", "reach", "communications", "civil_society", "context",
+         "agencies", "sources"]
 
 
 @pytest.fixture(autouse=True)

@@ -6,13 +6,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from conftest import PAGES, PAGES_DIR
 from spotlight_dash import store
 from spotlight_dash.markdown_text import shown
 from spotlight_dash.ingest import pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["overview", "meeting", "delivery", "results", "reach", "communications", "civil_society", "context",
-         "agencies", "sources"]
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +22,7 @@ def _fresh_caches():
 
 
 def _run(page, **params):
-    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=30)
+    at = AppTest.from_file(str(PAGES_DIR / f"{page}.py"), default_timeout=30)
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
@@ -36,6 +35,11 @@ def _text(at) -> str:
 
 def _frames(at):
     return [d.value for d in at.dataframe]
+
+
+def test_every_page_a_viewer_can_open_is_tested():
+    """A new page in app_pages/ is run by every page test once it is in conftest.PAGES."""
+    assert sorted(PAGES) == sorted(p.stem for p in PAGES_DIR.glob("*.py") if p.stem != "data")
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -10,7 +10,7 @@ import time
 import pandas as pd
 import pytest
 
-from conftest import ROOT
+from conftest import PAGES_DIR, ROOT
 from spotlight_dash import queries, store
 from spotlight_dash.ingest import iati, pipeline
 
@@ -276,7 +276,7 @@ def test_the_agencies_page_shows_the_loaded_files_figures(tmp_path, monkeypatch)
     pipeline.import_iati((FIXTURES / UNW).read_bytes(), UNW, "tests", accept_warnings=True)
     import streamlit as st
     st.cache_data.clear()
-    at = AppTest.from_file(str(ROOT / "app_pages" / "agencies.py"), default_timeout=60).run()
+    at = AppTest.from_file(str(PAGES_DIR / "agencies.py"), default_timeout=60).run()
     assert not at.exception, at.exception
     by_activity = next(d.value for d in at.dataframe if "iati_identifier" in d.value.columns and "budget" in d.value.columns)
     row = by_activity[(by_activity.iati_identifier == "XM-DAC-41114-OUTPUT-00118435") & (by_activity.year == 2020)]

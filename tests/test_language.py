@@ -12,14 +12,12 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import open_sources
+from conftest import PAGES, PAGES_DIR, open_sources
 from spotlight_dash import charts, codes, labels, queries, viewstate
 from spotlight_dash import formatting as fmt
 from spotlight_dash.exports.context import open_view
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["overview", "meeting", "delivery", "results", "reach", "communications", "civil_society", "context",
-         "agencies", "sources"]
 CYRILLIC = re.compile("[А-Яа-яЁё]")
 NBSP = "\u00a0"
 
@@ -88,7 +86,7 @@ def test_names_are_the_established_russian_ones():
 
 
 def _run(page, **params):
-    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=30)
+    at = AppTest.from_file(str(PAGES_DIR / f"{page}.py"), default_timeout=30)
     for key, value in params.items():
         at.query_params[key] = value
     return open_sources(at.run())  # their captions are words of the app too

@@ -1,20 +1,17 @@
 """A link is untrusted input: whatever a URL holds, every page opens, and a value that is not a
 choice is dropped with the usual notice (issue 23, item 2)."""
 
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from conftest import PAGES, PAGES_DIR
 from spotlight_dash import viewstate
 from spotlight_dash.markdown_text import shown
 from spotlight_dash.queries import Filters
 
-ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["overview", "meeting", "delivery", "results", "reach", "communications", "civil_society", "context",
-         "agencies", "sources"]
 # Every parameter a page reads from its link: the filters, the language, and the pages' own.
 PARAMETERS = (*viewstate.FILTER_NAMES, "lang", "since", "slide", "indicator")
 CHOICES = viewstate.Choices(programmes={"SI-CA-REG": "Spotlight Central Asia", "SI-KGZ": "Spotlight Kyrgyzstan"},
@@ -30,7 +27,7 @@ def _fresh_caches():
 
 
 def _run(page, params):
-    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
+    at = AppTest.from_file(str(PAGES_DIR / f"{page}.py"), default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()

@@ -6,18 +6,14 @@ label, so these tests read all of those bodies (the browser test renders them in
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import open_sources
+from conftest import PAGES, PAGES_DIR, open_sources
 from spotlight_dash import schema, store
 from spotlight_dash.markdown_text import escape, shown
 
-ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["overview", "meeting", "delivery", "results", "reach", "communications", "civil_society", "context",
-         "agencies", "sources"]
 OUTSIDE = "http://outside.invalid"
 PLANTED = (f"![b]({OUTSIDE}/b.png) [link]({OUTSIDE}/l) **bold** <b>html</b> <a href=\"{OUTSIDE}/a\">a</a> "
            f"{OUTSIDE}/bare a@outside.invalid")
@@ -110,7 +106,7 @@ def assert_no_markdown_from_outside(bodies: list[str]) -> None:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_markdown_in_the_stored_text_is_shown_as_text_on_every_page(planted_store, page):
-    at = open_sources(AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60).run())
+    at = open_sources(AppTest.from_file(str(PAGES_DIR / f"{page}.py"), default_timeout=60).run())
     assert not at.exception, at.exception
     bodies = markdown_bodies(at)
     assert any(PLANTED in shown(b) for b in bodies), "the planted words reached no text of the page"
@@ -120,7 +116,7 @@ def test_markdown_in_the_stored_text_is_shown_as_text_on_every_page(planted_stor
 @pytest.mark.parametrize("kind", list(LINK_VALUES))
 @pytest.mark.parametrize("page", PAGES)
 def test_markdown_in_a_link_is_shown_as_text_in_its_notice(two_snapshots, page, kind):
-    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
+    at = AppTest.from_file(str(PAGES_DIR / f"{page}.py"), default_timeout=60)
     for parameter in LINK_PARAMETERS:
         at.query_params[parameter] = LINK_VALUES[kind]
     at.run()

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT, open_sources
+from conftest import PAGES_DIR, ROOT, open_sources
 from spotlight_dash import queries, store
 
 SCRIPT = "<script>alert(1)</script><img src=x onerror=alert(2)>"
@@ -63,7 +63,7 @@ def hostile_store(shipped_store, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("page", ["overview", "sources", "results", "delivery"])
 def test_script_in_the_data_is_shown_as_text_never_as_html(hostile_store, page):
-    at = open_sources(AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60).run())
+    at = open_sources(AppTest.from_file(str(PAGES_DIR / f"{page}.py"), default_timeout=60).run())
     assert not at.exception
     assert not at.get("html"), f"{page} renders st.html"
     markdown = at.get("markdown")  # markdown, captions, and the like: where text from data is written
@@ -87,7 +87,7 @@ def _raw_html_calls(path: Path):
 
 
 def test_raw_html_is_only_ever_a_literal_with_no_data_in_it():
-    code = [ROOT / "app.py", *ROOT.glob("app_pages/*.py"), *ROOT.glob("spotlight_dash/**/*.py")]
+    code = [ROOT / "app.py", *PAGES_DIR.glob("*.py"), *ROOT.glob("spotlight_dash/**/*.py")]
     offending = [f"{p.relative_to(ROOT)}:{call.lineno}: {ast.unparse(call)[:80]}" for p in code
                  for call in _raw_html_calls(p)
                  if not (call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str))]

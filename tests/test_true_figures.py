@@ -9,13 +9,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import DATA, ROOT
+from conftest import DATA, PAGES, PAGES_DIR, ROOT
 from spotlight_dash import formatting, queries, store
 from spotlight_dash.ingest import pipeline
 from spotlight_dash.queries import Filters
 
-PAGES = ["overview", "meeting", "delivery", "results", "reach", "communications", "civil_society", "context",
-         "agencies", "sources"]
 
 # One second statement for a figure of each table with amounts or counts, from a source of its own,
 # disagreeing with the shipped one: (table, CSV rows, the shipped value, the planted value).
@@ -120,7 +118,7 @@ def _page_text(at) -> str:
 
 def _app(page: str, store_folder: Path, monkeypatch, lang: str = "en", **params) -> AppTest:
     monkeypatch.setenv("SPOTLIGHT_STORE", str(store_folder))
-    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
+    at = AppTest.from_file(str(PAGES_DIR / f"{page}.py"), default_timeout=60)
     for key, value in {**params, "lang": lang}.items():
         at.query_params[key] = str(value)
     return at.run()
