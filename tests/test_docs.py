@@ -73,6 +73,9 @@ def test_every_documented_command_and_option_exists(document):
             wrong.append(f"{document.name}:{number}: no named query {named!r}")
         if command == "chart" and re.fullmatch(r"[a-z][a-z-]*", named) and named not in charts.CHARTS:
             wrong.append(f"{document.name}:{number}: no chart {named!r}")
+    for number, line in enumerate(document.read_text(encoding="utf-8").splitlines(), 1):
+        wrong += [f"{document.name}:{number}: no named query {name!r}"
+                  for name in re.findall(r"`([a-z_]+)` query\b", line) if name not in queries.QUERIES]
     assert not wrong, "\n".join(wrong)
 
 
