@@ -94,18 +94,26 @@ if uploaded is not None:
                             page.table(rows.drop(columns=[c for c in rows.columns if c.startswith("_")]))
             accepted = st.checkbox(t("data.accept"), key="accept_warnings") if len(warnings) else True
             if st.button(t("data.load_button"), type="primary", disabled=not accepted, icon=":material/publish:"):
+                failure = None
                 with st.status(t("data.loading"), expanded=True) as status:
                     try:
                         done = pipeline.import_workbook(data, uploaded.name, user_name or EDITOR,
                                                         accept_warnings=accepted, remove_missing=removing)
                     except store.StoreChanged as exc:
+                        failure = t("data.nothing_written", reason=messages.translate(str(exc), lang))
+                    except store.WriteFailed as exc:  # a full disk, a read-only folder: it says what stayed current
+                        failure = messages.translate(str(exc), lang)
+                    if failure:
                         status.update(label=t("data.not_loaded"), state="error")
-                        st.error(t("data.nothing_written", reason=messages.translate(str(exc), lang)))
                     else:
                         status.update(label=t("data.loaded_as", version=done.version), state="complete")
-                        st.session_state.pop("checked_key", None)
-                        st.success(t("data.loaded", file=uploaded.name, version=done.version,
-                                     changes=done.comparison.text(lang)))
+                # Outside the status box, which folds once it is complete or failed.
+                if failure:
+                    st.error(failure, icon=":material/error:")
+                else:
+                    st.session_state.pop("checked_key", None)
+                    st.success(t("data.loaded", file=uploaded.name, version=done.version,
+                                 changes=done.comparison.text(lang)))
 
 st.subheader(t("data.undo"))
 history = pipeline.import_history()
@@ -167,6 +175,8 @@ if iati_file is not None:
                                                   programme_id=link_to, accept_warnings=iati_accepted)
                 except store.StoreChanged as exc:
                     st.error(t("data.nothing_written", reason=messages.translate(str(exc), lang)))
+                except store.WriteFailed as exc:
+                    st.error(messages.translate(str(exc), lang), icon=":material/error:")
                 else:
                     st.session_state.pop("iati_checked_key", None)
                     st.success(t("data.iati_loaded", file=iati_file.name, version=loaded.version))

@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from spotlight_dash import queries, store, viewstate, workbook_template
-from spotlight_dash.ingest import pipeline, textdir
-from spotlight_dash.ingest.report import IngestError
+from spotlight_dash.ingest import iati, pipeline, textdir, workbook
+from spotlight_dash.ingest.report import IngestError, too_large
 
 DATA_DIR = store.REPO_ROOT / "data"
 
@@ -264,13 +264,28 @@ def cmd_export(args) -> int:
     return 0
 
 
-def _load_file(args, load, describe_links=None) -> int:
+def _read_bounded(path: Path, limit: int) -> bytes | None:
+    """The file's bytes, or None when it is larger than ``limit``: its size is asked first, and a pipe or
+    a device (which has none) is read to one byte past the limit, never whole."""
+    if path.stat().st_size > limit:
+        return None
+    with path.open("rb") as stream:
+        data = stream.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+def _load_file(args, load, limit: int, split_fix: str, describe_links=None) -> int:
     """A workbook or IATI import as the command line reports it: problems, warnings, changes, outcome."""
     path = Path(args.file)
     try:
-        data = path.read_bytes()
+        data = _read_bounded(path, limit)
     except OSError as exc:
         print(f"{path}: cannot be read ({exc.strerror})", file=sys.stderr)
+        return 1
+    if data is None:
+        size = path.stat().st_size if path.is_file() else None
+        print(f"{path.name}: {too_large(size, limit)} -> {split_fix}", file=sys.stderr)
+        print(f"1 error(s) in {path.name}; nothing was written", file=sys.stderr)
         return 1
     try:
         result = load(data, path.name)
@@ -301,7 +316,7 @@ def _load_file(args, load, describe_links=None) -> int:
 def cmd_import(args) -> int:
     return _load_file(args, lambda data, name: pipeline.import_workbook(
         data, name, args.user, dry_run=args.dry_run, accept_warnings=args.accept_warnings,
-        remove_missing=args.remove_missing))
+        remove_missing=args.remove_missing), workbook.Limits().max_file_bytes, workbook.SPLIT_ROWS)
 
 
 def cmd_iati(args) -> int:
@@ -314,7 +329,7 @@ def cmd_iati(args) -> int:
 
     return _load_file(args, lambda data, name: pipeline.import_iati(
         data, name, args.user, programme_id=args.programme, dry_run=args.dry_run,
-        accept_warnings=args.accept_warnings), describe_links)
+        accept_warnings=args.accept_warnings), iati.MAX_FILE_BYTES, iati.SPLIT_ACTIVITIES, describe_links)
 
 
 def cmd_undo_import(args) -> int:

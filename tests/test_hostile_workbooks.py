@@ -200,3 +200,31 @@ def test_a_workbook_with_no_template_sheet_or_no_rows_is_refused_not_called_unch
     status, lines = _checked(workbook_template.template_bytes())
     assert status == "problems" and len(lines) == 1
     assert lines[0].startswith("Documents!A2: the workbook holds no rows: Documents, Sources, Periods,")
+
+
+def test_a_merge_over_the_whole_sheet_is_reported_once_without_marking_17_billion_cells(store_copy):
+    whole_sheet = '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'
+    status, lines = _checked(_edited("Media", _replaced("</sheetData>", whole_sheet)))
+    assert (status, lines) == ("problems", [
+        "Media!A1: programme_id: merged cells A1:XFD1048576 in the data area; only the first cell of a merge keeps its value -> "
+        "unmerge the cells (Home > Merge & Center) and fill in every cell"])
+
+
+def _cli(*args, folder):
+    return subprocess.run([sys.executable, "-m", "spotlight_dash", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "SPOTLIGHT_STORE": str(folder)})
+
+
+def test_the_command_line_measures_a_file_before_reading_it(store_copy, tmp_path):
+    huge = tmp_path / "huge.xlsx"
+    with huge.open("wb") as stream:
+        stream.truncate(3 * 2**30)  # 3 GB on paper, nothing on disk: only a size check can be this quick
+    done = _cli("import", "--dry-run", str(huge), folder=store_copy)
+    assert (done.returncode, done.stderr) == (1, "huge.xlsx: the file is 3072.0 MB, above the limit of 25 MB -> "
+                                                 "split the rows into several workbooks and load them one after the "
+                                                 "other\n1 error(s) in huge.xlsx; nothing was written\n")
+    for command, limit, fix in [("import", 25, "split the rows into several workbooks and load them one after the "
+                                 "other"), ("iati", 60, "split the activities into several files")]:
+        endless = _cli(command, "/dev/zero", folder=store_copy)  # no size, no end: read to the limit and no further
+        assert (endless.returncode, endless.stderr) == (1, f"zero: the file is larger than the limit of {limit} MB -> "
+                                                           f"{fix}\n1 error(s) in zero; nothing was written\n")

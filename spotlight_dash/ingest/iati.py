@@ -26,10 +26,11 @@ from lxml import etree
 from spotlight_dash import codes
 from spotlight_dash.ingest import iati_budgets as budgets
 from spotlight_dash.ingest import iati_values as values
-from spotlight_dash.ingest.report import IngestReport, Place, RawRow
+from spotlight_dash.ingest.report import IngestReport, Place, RawRow, too_large
 
 MB = 2**20
 MAX_FILE_BYTES = 60 * MB
+SPLIT_ACTIVITIES = "split the activities into several files"
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "iati" / "schema-2.03"
 SPOTLIGHT_FUND = "mptfo-spotlight initiative fund"  # a funding participant named so marks a Spotlight output
 DECLARATION = re.compile(r"<!(DOCTYPE|ENTITY)", re.I)
@@ -444,15 +445,19 @@ def _schema_warnings(tree, filename: str, identifiers: dict[str, str], report: I
                        "the file still loads; tell the publisher", severity="warning")
 
 
+def no_rows() -> dict[str, list[RawRow]]:
+    """Every table this reader fills (and the file's `sources` row), with no rows yet."""
+    from spotlight_dash import schema  # the registry names the tables
+
+    return {name: [] for name in (*schema.IATI_TABLES, "sources")}
+
+
 def read_iati(data: bytes, filename: str, report: IngestReport, sha256: str = "") -> dict[str, list[RawRow]]:
     """Rows of every IATI table (and the file's `sources` row); problems go to ``report``."""
-    from spotlight_dash import schema  # the registry names the tables this reader fills
-
-    rows: dict[str, list[RawRow]] = {name: [] for name in (*schema.IATI_TABLES, "sources")}
+    rows = no_rows()
     place = Place(filename)
     if len(data) > MAX_FILE_BYTES:
-        report.add(place, f"the file is {len(data) / MB:.1f} MB, above the limit of {MAX_FILE_BYTES // MB} MB",
-                   "split the activities into several files")
+        report.add(place, too_large(len(data), MAX_FILE_BYTES), SPLIT_ACTIVITIES)
         return rows
     declares, encoding_problem = _declares_entities(data)
     if encoding_problem:

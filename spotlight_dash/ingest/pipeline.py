@@ -15,7 +15,7 @@ from typing import Iterable
 import pandas as pd
 
 from spotlight_dash import diff, schema, store
-from spotlight_dash.ingest import iati, plausibility, rules, textdir, workbook
+from spotlight_dash.ingest import iati, plausibility, rules, sandbox, textdir, workbook
 from spotlight_dash.ingest.report import IngestError, IngestReport, Place, RawRow, RawRowBlock, RowBlock
 from spotlight_dash.ingest.validate import validate_rows
 
@@ -123,7 +123,7 @@ def check_workbook(data: bytes, filename: str, remove_missing: Iterable[str] = (
     digest = hashlib.sha256(data).hexdigest()
     snapshot = current_tables()
     base, current = snapshot[0], snapshot[1]
-    raw = workbook.read_workbook(data, filename, report, limits)
+    raw = sandbox.read_apart(workbook.read_workbook, data, filename, report, limits) or {}
     for table in remove_missing:
         if table not in schema.TABLES:
             report.add(Place(filename), f"--remove-missing names no table: {table!r}",
@@ -275,7 +275,7 @@ def check_iati(data: bytes, filename: str, programme_id: str | None = None) -> I
     digest = hashlib.sha256(data).hexdigest()
     snapshot = current_tables()
     base, current = snapshot[0], snapshot[1]
-    raw = iati.read_iati(data, filename, report, digest)
+    raw = sandbox.read_apart(iati.read_iati, data, filename, report, digest) or iati.no_rows()
     known_links = {}
     stored = current.get("iati_activities")
     if stored is not None and len(stored):

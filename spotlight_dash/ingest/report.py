@@ -6,6 +6,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+MB = 2**20
+
+
+def too_large(size: int | None, limit: int) -> str:
+    """The message for a file above a size limit; ``size`` None when only "more than" is known (a pipe)."""
+    if size is None:
+        return f"the file is larger than the limit of {limit / MB:.0f} MB"
+    return f"the file is {size / MB:.1f} MB, above the limit of {limit / MB:.0f} MB"
+
+
 def clip(text: str, limit: int = 60) -> str:
     """A long text as a message quotes it: its start and its length, never megabytes on a screen."""
     return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"

@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 
 from lxml import etree
-from openpyxl.utils import column_index_from_string, get_column_letter
 
 _NAME = rb"(?:[A-Za-z_][\w.\-]*:)?"  # an optional namespace prefix: <row>, <x:row>, <ns0:row>
 ROW_START = re.compile(rb"<" + _NAME + rb"row(?=[\s/>])([^>]*)>")
@@ -29,6 +28,23 @@ FAR_CELL = re.compile(rb"<" + _NAME + rb"c\s[^>]*?\br\s*=\s*[\"']((?:[A-Z]{3}|[B
 MAY_HOLD_FORMULA_OR_ERROR = re.compile(rb"<" + _NAME + rb"f[\s/>]|\st\s*=\s*[\"']e[\"']")
 CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]+)$")
 LAST_DATA_COLUMN = 52  # AZ
+
+
+def column_letter(number: int) -> str:
+    """1 -> A, 27 -> AA, as Excel names columns (openpyxl's helper costs its whole package's import)."""
+    letters = ""
+    while number > 0:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def column_number(letters: str) -> int:
+    """A -> 1, AA -> 27."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
 
 
 @dataclass
@@ -78,8 +94,8 @@ def flagged_cells(xml: bytes) -> FlaggedCells:
                 continue
             ref = cell.get("r")
             match = CELL_REF.match(ref or "")
-            column = column_index_from_string(match.group(1)) if match else column + 1
-            ref = ref if match else f"{get_column_letter(column)}{row_number}"
+            column = column_number(match.group(1)) if match else column + 1
+            ref = ref if match else f"{column_letter(column)}{row_number}"
             parts = {_local(child.tag): child for child in cell}
             value = parts.get("v")
             # A formula whose result is empty text is saved as t="str" with an empty <v>.

@@ -25,12 +25,12 @@ from pathlib import PurePath
 from typing import Any
 
 from defusedxml import DefusedXmlException, ElementTree
-from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
 from spotlight_dash import schema
 from spotlight_dash.ingest import sheet_scan
-from spotlight_dash.ingest.report import IngestReport, Place, RowBlock, clip, shown
+from spotlight_dash.ingest.sheet_scan import column_letter
+from spotlight_dash.ingest.report import IngestReport, Place, RowBlock, clip, shown, too_large
 
 MB = 2**20
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted xlsx and old .xls are OLE/CFB files
@@ -41,6 +41,8 @@ IGNORED_SHEETS = {INSTRUCTIONS_SHEET, LISTS_SHEET}
 HEADER_UNIT = re.compile(r"\s*\(.*\)\s*$")  # "amount_usd (USD)" -> "amount_usd"
 EXCEL_TEXT_LIMIT = 32_767  # characters in one cell; Excel (and our export) cuts longer text
 BIGINT_RANGE = range(-(2**63), 2**63)
+MERGED_CELLS_MARKED = 1_000_000
+SPLIT_ROWS = "split the rows into several workbooks and load them one after the other"
 # A number as typed: digits with an optional point and exponent; spaces group thousands ("4 248 584").
 TYPED_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 EPOCH_1900 = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 once Excel's fictitious 1900-02-29 is skipped
@@ -109,8 +111,7 @@ def header_name(text: Any) -> str:
 def _read_members(data: bytes, label: str, report: IngestReport, limits: Limits) -> dict[str, bytes] | None:
     place = Place(label)
     if len(data) > limits.max_file_bytes:
-        report.add(place, f"the file is {len(data) / MB:.1f} MB, above the limit of {limits.max_file_bytes / MB:.0f} MB",
-                   "split the rows into several workbooks and load them one after the other")
+        report.add(place, too_large(len(data), limits.max_file_bytes), SPLIT_ROWS)
         return None
     if data[:8] == OLE_MAGIC:
         report.add(place, "the file is password-protected (encrypted) or an old Excel 97-2003 .xls file",
@@ -295,11 +296,11 @@ def _read_sheet(name: str, table: schema.Table, grid: list[list[Any]], start: tu
         column = header_name(text)
         if column:
             headers[col0 + index] = column
-    letters = {c: get_column_letter(i + 1) for i, c in headers.items()}
+    letters = {c: column_letter(i + 1) for i, c in headers.items()}
     bad_header = False
     seen: set[str] = set()
     for index, column in headers.items():
-        cell = f"{get_column_letter(index + 1)}1"
+        cell = f"{column_letter(index + 1)}1"
         if column in seen:
             report.add(Place(label, 1, column, name, cell), f"column {column!r} appears twice", "delete one of the two columns")
             bad_header = True
@@ -310,7 +311,7 @@ def _read_sheet(name: str, table: schema.Table, grid: list[list[Any]], start: tu
                        f"rename it to one of: {', '.join(table.columns)}", column)
             bad_header = True
         seen.add(column)
-    next_free = get_column_letter(col0 + len(grid[0]) + 1)
+    next_free = column_letter(col0 + len(grid[0]) + 1)
     for column in table.columns:
         if column not in seen and schema.column_meta(table.name, column)["required"]:
             report.add(Place(label, 1, column, name, f"{next_free}1"), f"missing required column {column!r}",
@@ -321,13 +322,16 @@ def _read_sheet(name: str, table: schema.Table, grid: list[list[Any]], start: tu
     sql_types = {c: schema.column_meta(table.name, c)["sql_type"] for c in table.columns}
     merged_cells: dict[tuple[int, int], str] = {}
     for (r1, c1), (r2, c2) in merged:
-        ref = f"{get_column_letter(c1 + 1)}{r1 + 1}:{get_column_letter(c2 + 1)}{r2 + 1}"
-        report.add(Place(label, r1 + 1, headers.get(c1), name, f"{get_column_letter(c1 + 1)}{r1 + 1}"),
+        ref = f"{column_letter(c1 + 1)}{r1 + 1}:{column_letter(c2 + 1)}{r2 + 1}"
+        report.add(Place(label, r1 + 1, headers.get(c1), name, f"{column_letter(c1 + 1)}{r1 + 1}"),
                    f"merged cells {ref} in the data area; only the first cell of a merge keeps its value",
                    "unmerge the cells (Home > Merge & Center) and fill in every cell")
-        for r in range(r1, r2 + 1):
-            for c in range(c1, c2 + 1):
-                merged_cells[(r, c)] = ref
+        # Only the cells within the grid are marked, and only so many: a merge of A1:XFD1048576 names
+        # 17 billion cells. Marking only spares a second message for a cell of a merge already reported.
+        in_rows = range(max(r1, row0), min(r2, row0 + len(grid) - 1) + 1)
+        in_columns = range(max(c1, col0), min(c2, col0 + len(grid[0]) - 1) + 1)
+        if len(merged_cells) + len(in_rows) * len(in_columns) <= MERGED_CELLS_MARKED:
+            merged_cells.update(((r, c), ref) for r in in_rows for c in in_columns)
     positions = [(index, headers[col0 + index]) for index in range(len(grid[0])) if col0 + index in headers]
     data = grid[1:]
     first_row = row0 + 2  # the Excel row number of data[0]
@@ -339,7 +343,7 @@ def _read_sheet(name: str, table: schema.Table, grid: list[list[Any]], start: tu
             continue
         filled = next((offset for offset, value in enumerate(by_column[index]) if value not in ("", None)), None)
         if filled is not None:
-            letter, excel_row = get_column_letter(col0 + index + 1), first_row + filled
+            letter, excel_row = column_letter(col0 + index + 1), first_row + filled
             report.add(Place(label, excel_row, None, name, f"{letter}{excel_row}"),
                        f"a value under a column with no name in row 1 ({letter}1 is empty), so it would be lost",
                        f"name the column in {letter}1 (one of: {', '.join(table.columns)}) or delete its values",
@@ -483,7 +487,7 @@ def _within_limits(name: str, xml: bytes, label: str, report: IngestReport, limi
     if reach.row_elements > cap:
         report.add(Place(label, sheet=name, cell="A1"),
                    f"the sheet has {reach.row_elements - 1:,} rows, above the limit of {limits.max_rows_per_sheet:,}",
-                   "split the rows into several workbooks and load them one after the other")
+                   SPLIT_ROWS)
         return False
     if reach.rows > cap:
         report.add(Place(label, reach.rows, sheet=name, cell=f"A{reach.rows}"),

@@ -26,6 +26,7 @@ WORDS = {
 PATTERNS: list[tuple[str, str]] = [
     # the file as a whole
     ("the file is {size} MB, above the limit of {limit} MB", "файл занимает {size} МБ, больше предела в {limit} МБ"),
+    ("the file is larger than the limit of {limit} MB", "файл больше предела в {limit} МБ"),
     ("the file is password-protected (encrypted) or an old Excel 97-2003 .xls file",
      "файл защищён паролем (зашифрован) или это старый файл Excel 97-2003 .xls"),
     ("the file is not an Excel workbook (.xlsx)", "файл не является книгой Excel (.xlsx)"),
@@ -137,6 +138,13 @@ PATTERNS: list[tuple[str, str]] = [
     # the store
     ("the store changed while this file was being checked; check it again",
      "хранилище изменилось, пока файл проверялся; проверьте его ещё раз"),
+    ("the new snapshot could not be written: {reason}. Nothing was changed: {kept}. Free some space (old snapshots "
+     "can go: they are kept for undo) and load the file again", "новый снимок не удалось записать: {reason}. Ничего "
+     "не изменено: {kept}. Освободите место (старые снимки можно удалить: они хранятся для отмены) и загрузите файл "
+     "снова"),
+    ("the disk holding {folder} is full", "диск, на котором находится {folder}, заполнен"),
+    ("the store folder {folder} cannot be written ({detail})", "в папку хранилища {folder} нельзя записать ({detail})"),
+    ("snapshot v{version} is still current", "текущим остаётся снимок v{version}"),
     ("the store is empty; there is no import to undo", "хранилище пусто; отменять нечего"),
     ("the current snapshot v{version} was made by a {kind}, not an import; use `rollback VERSION` to choose a "
      "snapshot", "текущий снимок v{version} создан {kind}, а не загрузкой; выберите снимок командой "
@@ -238,6 +246,8 @@ PATTERNS: list[tuple[str, str]] = [
 ]
 
 
+# Parts that are themselves messages, translated in turn (the reason a snapshot was not written).
+SENTENCES = {"reason", "kept"}
 # A vocabulary's name is lower-case words; a value is quoted (text) or not (numbers, dates), so
 # "unknown finance kind '-932'" splits after "kind", not after "finance".
 GROUPS = {"what": r"[a-z]+(?: [a-z]+)*?", "value": r"'.*'|\".*\"|datetime\..*?|[^'\"a-z ].*?"}
@@ -262,6 +272,7 @@ def translate(message: str, lang: str) -> str:
     for regex, russian in _compiled():
         found = regex.fullmatch(body)
         if found:
-            parts = {name: WORDS.get(value, value) for name, value in found.groupdict().items()}
+            parts = {name: translate(value, lang) if name in SENTENCES else WORDS.get(value, value)
+                     for name, value in found.groupdict().items()}
             return ("предупреждение: " if warning else "") + russian.format(**parts)
     return message
