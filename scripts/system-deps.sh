@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
-# Debian packages the tests and chart exports need: Chromium (browser tests, kaleido),
-# DejaVu fonts (Latin and Cyrillic in exports) and poppler-utils (pdftoppm opens exported PDFs).
+# What the tests and chart exports need beyond the venv. Debian packages: Chromium (browser tests,
+# kaleido), DejaVu fonts (Latin and Cyrillic in exports), poppler-utils (pdftoppm opens exported PDFs),
+# node and npm (the OpenID provider of the sign-in test), nginx (the two-process proxy test and
+# make serve). Then the provider's npm package, exactly as tests/oidc/package-lock.json pins it.
 # Installs only what is missing; needs root (or sudo) and Debian's package registry.
 set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
-[ ${#missing[@]} -eq 0 ] && exit 0
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-echo "installing Debian packages: ${missing[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# npm ci again only when the lock file changed since the last install.
+oidc="$here/tests/oidc"
+if ! cmp -s "$oidc/package-lock.json" "$oidc/node_modules/.package-lock.json.installed" 2>/dev/null; then
+  echo "installing the test OpenID provider (npm ci in tests/oidc)"
+  (cd "$oidc" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  cp "$oidc/package-lock.json" "$oidc/node_modules/.package-lock.json.installed"
+fi

@@ -29,17 +29,23 @@ PAGES = {"": "Are we on track?", "meeting": "Steering Committee", "delivery": "D
          "sources": "Sources and methodology"}
 
 
-@contextlib.contextmanager
-def serve(folder: Path, **env: str):
-    """`streamlit run app.py` on a free loopback port over the store in ``folder``; yields its URL.
-    The server's stderr goes to server.log beside the store, to read when a test fails."""
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve(folder: Path, port: int | None = None, options: tuple[str, ...] = (), log_name: str = "server.log",
+          **env: str):
+    """`streamlit run app.py` on a loopback port (a free one unless given) over the store in ``folder``,
+    with more ``--option value`` pairs; yields its URL. The server's stderr goes to ``log_name`` beside
+    the store, to read when a test fails."""
+    port = port or free_port()
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                             "--server.address", "127.0.0.1", "--server.port", str(port)],
+                             "--server.address", "127.0.0.1", "--server.port", str(port), *options],
                             cwd=ROOT, env={**os.environ, "SPOTLIGHT_STORE": str(folder), **env},
-                            stdout=subprocess.DEVNULL, stderr=(folder.parent / "server.log").open("w"),
+                            stdout=subprocess.DEVNULL, stderr=(folder.parent / log_name).open("w"),
                             start_new_session=True)
     try:
         url = f"http://127.0.0.1:{port}"
