@@ -228,3 +228,16 @@ def test_the_command_line_measures_a_file_before_reading_it(store_copy, tmp_path
         endless = _cli(command, "/dev/zero", folder=store_copy)  # no size, no end: read to the limit and no further
         assert (endless.returncode, endless.stderr) == (1, f"zero: the file is larger than the limit of {limit} MB -> "
                                                            f"{fix}\n1 error(s) in zero; nothing was written\n")
+
+
+@pytest.mark.parametrize("formatting", [
+    '<row r="1048576" ht="16.5"/></sheetData>',  # as in POI's style-alternate-content.xlsx
+    '<row r="1048576" s="1" customFormat="1"><c r="A1048576" s="1"/><c r="XFD1048576" s="1"></c></row></sheetData>',
+], ids=["empty-row", "styled-cells"])
+def test_formatting_without_values_at_the_end_of_a_sheet_is_no_stray_value(store_copy, formatting):
+    assert _checked(_edited("Media", _replaced("</sheetData>", formatting))) == ("nothing to change", [])
+
+
+def test_styled_empty_cells_far_to_the_right_are_no_stray_values(store_copy):
+    styled = "".join(f'<c r="{column}2" s="1"/>' for column in ("BA", "ZZ", "XFD"))  # as in POI's 51585.xlsx
+    assert _checked(_edited("Media", _in_row_2(styled))) == ("nothing to change", [])

@@ -24,7 +24,12 @@ _NAME = rb"(?:[A-Za-z_][\w.\-]*:)?"  # an optional namespace prefix: <row>, <x:r
 ROW_START = re.compile(rb"<" + _NAME + rb"row(?=[\s/>])([^>]*)>")
 ROW_NUMBER = re.compile(rb"\sr\s*=\s*[\"']([0-9]+)[\"']")
 # Only cells beyond column AZ are looked for one by one: a data sheet has 15 columns at most.
-FAR_CELL = re.compile(rb"<" + _NAME + rb"c\s[^>]*?\br\s*=\s*[\"']((?:[A-Z]{3}|[B-Z][A-Z])[0-9]+)[\"']")
+FAR_CELL = re.compile(rb"<" + _NAME + rb"c\s[^>]*?\br\s*=\s*[\"']((?:[A-Z]{3}|[B-Z][A-Z])[0-9]+)[\"'][^>]*>")
+ROW_END = re.compile(rb"</" + _NAME + rb"row\s*>")
+CELL_END = re.compile(rb"</" + _NAME + rb"c\s*>")
+# What makes a cell hold something for calamine: a value or an inline string. Formatting alone
+# (<c r="BA1" s="12"/>, <row r="1048576" ht="16.5"/>) is no value: calamine skips it, and so does the extent.
+VALUE = re.compile(rb"<" + _NAME + rb"(?:v|is)[\s>]")
 MAY_HOLD_FORMULA_OR_ERROR = re.compile(rb"<" + _NAME + rb"f[\s/>]|\st\s*=\s*[\"']e[\"']")
 CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]+)$")
 LAST_DATA_COLUMN = 52  # AZ
@@ -49,9 +54,9 @@ def column_number(letters: str) -> int:
 
 @dataclass
 class Extent:
-    rows: int  # the last row a row element names (or its position, when it names none)
-    row_elements: int  # how many rows the XML holds (Excel writes only rows with cells or formatting)
-    far_cell: str | None  # the first cell beyond column AZ, if any
+    rows: int  # the last row holding a value (its number, or its position when it names none)
+    rows_with_values: int  # counted only when ``rows`` is beyond ``count_beyond``; else 0
+    far_cell: str | None  # the first cell beyond column AZ that holds a value, if any
 
 
 @dataclass
@@ -63,14 +68,31 @@ class FlaggedCells:
         return bool(self.errors or self.unsaved)
 
 
-def extent(xml: bytes) -> Extent:
-    last = count = 0
+def extent(xml: bytes, count_beyond: int) -> Extent:
+    """How far the sheet's values reach. Rows are found by their start tags and only the last ones are
+    looked into (a sheet ends with rows of values, or with a few formatted empty ones); the rows
+    with values are counted only when the last one lies beyond ``count_beyond``."""
+    rows = []  # (row number, where its body starts, or -1 for an empty <row/>)
+    last = 0
     for match in ROW_START.finditer(xml):
         number = ROW_NUMBER.search(match.group(1))
         last = int(number.group(1)) if number else last + 1
-        count += 1
-    far = FAR_CELL.search(xml)
-    return Extent(last, count, far.group(1).decode() if far else None)
+        rows.append((last, -1 if match.group(0).endswith(b"/>") else match.end()))
+
+    def holds_value(start: int) -> bool:
+        end = ROW_END.search(xml, start)
+        return start >= 0 and VALUE.search(xml, start, end.start() if end else len(xml)) is not None
+
+    reach = next((number for number, start in reversed(rows) if holds_value(start)), 0)
+    counted = sum(holds_value(start) for _, start in rows) if reach > count_beyond else 0
+    far = None
+    for match in FAR_CELL.finditer(xml):
+        if not match.group(0).endswith(b"/>"):
+            end = CELL_END.search(xml, match.end())
+            if VALUE.search(xml, match.end(), end.start() if end else len(xml)):
+                far = match.group(1).decode()
+                break
+    return Extent(reach, counted, far)
 
 
 def _local(tag) -> str:

@@ -135,6 +135,15 @@ def _read_members(data: bytes, label: str, report: IngestReport, limits: Limits)
         report.add(place, bomb[0].format(cap=limits.max_unzipped_bytes // MB), bomb[1])
         return None
     names = {i.filename for i in infos}
+    seen: dict[str, str] = {}
+    for info in infos:
+        twin = seen.setdefault(info.filename.lower(), info.filename)
+        if twin is not info.filename:
+            # Readers disagree on which copy is the part (openpyxl and calamine read different ones), so a
+            # figure would depend on the program that opens the file.
+            report.add(place, f"the workbook holds two parts named {twin} and {info.filename}; programs disagree "
+                       "on which one holds the cells", "open it in Excel and save it again")
+            return None
     if PurePath(label).suffix.lower() == ".xlsm" or "xl/vbaProject.bin" in names:
         report.add(place, "the workbook contains macros (.xlsm); macros are never loaded",
                    "save it as Excel Workbook (.xlsx), which leaves the macros out")
@@ -482,11 +491,11 @@ def read_workbook(data: bytes, filename: str, report: IngestReport, limits: Limi
 
 def _within_limits(name: str, xml: bytes, label: str, report: IngestReport, limits: Limits) -> bool:
     """Whether calamine may read the sheet: its grid is as large as its last cell, wherever that is."""
-    reach = sheet_scan.extent(xml)
     cap = limits.max_rows_per_sheet + 1  # and the header row
-    if reach.row_elements > cap:
+    reach = sheet_scan.extent(xml, count_beyond=cap)
+    if reach.rows_with_values > cap:
         report.add(Place(label, sheet=name, cell="A1"),
-                   f"the sheet has {reach.row_elements - 1:,} rows, above the limit of {limits.max_rows_per_sheet:,}",
+                   f"the sheet has {reach.rows_with_values - 1:,} rows, above the limit of {limits.max_rows_per_sheet:,}",
                    SPLIT_ROWS)
         return False
     if reach.rows > cap:

@@ -30,6 +30,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("the file is password-protected (encrypted) or an old Excel 97-2003 .xls file",
      "файл защищён паролем (зашифрован) или это старый файл Excel 97-2003 .xls"),
     ("the file is not an Excel workbook (.xlsx)", "файл не является книгой Excel (.xlsx)"),
+    ("the workbook holds two parts named {first} and {second}; programs disagree on which one holds the cells",
+     "в книге две части с именами {first} и {second}; программы по-разному решают, в какой из них ячейки"),
     ("the workbook is damaged ({detail})", "книга повреждена ({detail})"),
     ("the workbook cannot be read ({detail})", "книгу нельзя прочитать ({detail})"),
     ("the workbook's structure is damaged ({detail})", "структура книги повреждена ({detail})"),
