@@ -3,8 +3,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
+# make serve: PROCESSES app processes behind nginx on SERVE_PORT, for users who reach SERVE_HOST
+PROCESSES  ?= 2
+SERVE_PORT ?= 8080
+SERVE_HOST ?= localhost
 
-.PHONY: run test store bench screenshot clean
+.PHONY: run serve test store bench screenshot clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +21,10 @@ store: $(BIN)/.installed
 run: store
 	./scripts/system-deps.sh  # Chromium and fonts: the app's chart exports need them too
 	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+serve: store  # docs/deploying.md
+	./scripts/system-deps.sh
+	$(BIN)/python scripts/serve.py --processes $(PROCESSES) --port $(SERVE_PORT) --host $(SERVE_HOST)
 
 test: $(BIN)/.installed
 	./scripts/system-deps.sh
