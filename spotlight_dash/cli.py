@@ -376,7 +376,7 @@ def cmd_check(args) -> int:
     except Exception as exc:  # noqa: BLE001 - whatever fails, the probe reports it
         print(f"not ready: snapshot v{state.version:04d} does not answer a query ({exc})", file=sys.stderr)
         return 2
-    summary = f"snapshot v{state.version:04d} in {state.path.parent}, data as of {as_of}, {len(budget)} budget rows"
+    summary = f"snapshot v{state.version:04d} in {state.path.parent}, loaded {as_of}, {len(budget)} budget rows"
     if state.problems:
         print(f"degraded: showing {summary}; " + "; ".join(state.problems), file=sys.stderr)
         return 1

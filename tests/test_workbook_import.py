@@ -353,3 +353,22 @@ def test_sigkill_during_an_import_leaves_the_previous_snapshot_current(store_cop
         assert "KILL-1" not in set(store.read_tables(con, ["finance"])["finance"].activity_id)
     assert _cli("import", str(path), folder=store_copy).returncode == 0
     assert store.current_state(store_copy).version == before + 1
+
+
+def test_a_second_source_for_a_countrys_figure_is_not_added_to_the_breakdown(store_copy):
+    import openpyxl
+
+    _, current, _, _ = pipeline.current_tables()
+    book = openpyxl.load_workbook(io.BytesIO(workbook_template.export_bytes(current)))
+    media = book["Media"]
+    headers = [cell.value.split(" (")[0] for cell in media[1]]
+    kazakhstan = next(row for row in media.iter_rows(min_row=2, values_only=True)
+                      if row[headers.index("country")] == "KAZ")
+    media.append([40 if h == "count" else "AR2020-media-eu" if h == "source_id" else value
+                  for h, value in zip(headers, kazakhstan)])  # a second statement of Kazakhstan's 39
+    out = io.BytesIO()
+    book.save(out)
+    result = pipeline.check_workbook(out.getvalue(), "media.xlsx")
+    # 39 or 40 for Kazakhstan, + 12 + 5 + 12 + 9, is not more than the 77 in total (39 + 40 + ... would be)
+    assert result.status == "valid" and result.report.detailed_lines() == []
+    assert len(result.comparison.tables["media"].added) == 1
