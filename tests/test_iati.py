@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -500,3 +502,28 @@ def test_a_huge_value_is_quoted_cut_short_in_its_message_not_echoed_whole():
     assert ("transaction value 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (1,000,000 characters)' is "
             "not a number") in " ".join(lines)
     assert sum(map(len, lines)) < 2000
+
+
+def test_written_out_amounts_and_rates_are_shown_as_written_not_parsed_again(tmp_path, monkeypatch):
+    """In Russian, 101,0 % was shown as 1010.0: the page's number format read the written-out text again."""
+    import json
+
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("SPOTLIGHT_STORE", str(tmp_path / "store"))
+    pipeline.build(ROOT / "data", user_name="tests")
+    pipeline.import_iati((FIXTURES / UNW).read_bytes(), UNW, "tests", accept_warnings=True)
+    import streamlit as st
+    st.cache_data.clear()
+    at = AppTest.from_file(str(PAGES_DIR / "agencies.py"), default_timeout=60)
+    at.query_params["lang"] = "ru"
+    at.run()
+    assert not at.exception, at.exception
+    tables = [d for d in at.dataframe if "delivery_rate" in d.value.columns]
+    assert tables
+    for table in tables:
+        config = json.loads(table.proto.columns)
+        for column in ("budget", "expenditure", "delivery_rate"):
+            assert config[column]["type_config"] == {"type": "text"}, (column, config[column])
+        written = [v for v in table.value.delivery_rate if isinstance(v, str)]
+        assert written and all(re.fullmatch(r"[0-9 ]+(,[0-9])?", v) for v in written), written

@@ -201,7 +201,9 @@ def table(frame: pd.DataFrame, **column_config) -> None:
         config = column_config.get(name)
         if isinstance(config, dict):
             config = {**config, "label": config.get("label") or labels.column(name, lang)}
-            if config.get("type_config", {}).get("type") == "number" and shown[name].dtype == object:
+            if config.get("type_config", {}).get("type") == "number" and not pd.api.types.is_numeric_dtype(shown[name]):
+                # pandas 3 gives written-out text its own "str" dtype, not object: a number column would
+                # read "7,0" back as 70 and "10 757,8" as a cell it cannot parse.
                 config["type_config"] = {"type": "text"}  # already written out for the reader's language
             headers[name] = config
         else:
