@@ -191,6 +191,12 @@ def table_section(heading: str, frame: pd.DataFrame, empty: str, caption: str | 
     table(frame.drop(columns=[c for c in drop if c in frame.columns]), **column_config)
 
 
+def _written_out_figures(numbers: pd.Series, shown: pd.Series) -> bool:
+    """Whether a column of figures was written out as text (grouped digits), so it still aligns right."""
+    return (pd.api.types.is_numeric_dtype(numbers) and not pd.api.types.is_bool_dtype(numbers)
+            and not pd.api.types.is_numeric_dtype(shown))
+
+
 def table(frame: pd.DataFrame, **column_config) -> None:
     """A read-only table as a reader reads it: headers, numbers, dates and codes in the reader's
     language (``formatting.for_reading``); a column's own config may name it."""
@@ -201,11 +207,14 @@ def table(frame: pd.DataFrame, **column_config) -> None:
         config = column_config.get(name)
         if isinstance(config, dict):
             config = {**config, "label": config.get("label") or labels.column(name, lang)}
-            if config.get("type_config", {}).get("type") == "number" and not pd.api.types.is_numeric_dtype(shown[name]):
+            if config.get("type_config", {}).get("type") == "number" and _written_out_figures(frame[name], shown[name]):
                 # pandas 3 gives written-out text its own "str" dtype, not object: a number column would
                 # read "7,0" back as 70 and "10 757,8" as a cell it cannot parse.
                 config["type_config"] = {"type": "text"}  # already written out for the reader's language
+                config["alignment"] = config.get("alignment") or "right"  # still a column of figures
             headers[name] = config
+        elif config is None and _written_out_figures(frame[name], shown[name]):
+            headers[name] = st.column_config.TextColumn(labels.column(name, lang), alignment="right")
         else:
             headers[name] = config or labels.column(name, lang)
     # A missing cell is a dash, as in a printed report, not Streamlit's "None" (which reads like a
