@@ -44,7 +44,7 @@ def proxy(shipped_store, tmp_path_factory):
             line = serving.stdout.readline()
             assert line.startswith(f"serving http://127.0.0.1:{port}"), f"see {run}/serve: {line!r}"
             yield {"url": origin, "store": folder, "apps": {f"127.0.0.1:{first}", f"127.0.0.1:{first + 1}"},
-                   "secrets": secrets, "issuer": issuer}
+                   "secrets": secrets, "issuer": issuer, "logs": run / "serve"}
         finally:
             os.kill(serving.pid, signal.SIGTERM)  # serve.py stops its processes and nginx
             serving.wait(timeout=60)
@@ -146,6 +146,10 @@ def test_processes_behind_the_proxy_share_sign_in_and_snapshots(proxy, tmp_path)
             _settled(editor)
         assert f"Signed in as {EDITOR['name']}" in _text(editor, "stSidebar")  # still signed in, as a viewer
         browser.close()
+    logged = "".join(path.read_text() for path in proxy["logs"].glob("*.log"))
+    assert "/oauth2callback" in logged  # the sign-in went through the proxy and its log
+    for secret in ("code=", "state=", "provider=", "a-cookie-secret-shared-by-every-process", "test-client-secret"):
+        assert secret not in logged
 
 
 def test_the_proxy_refuses_a_host_it_does_not_serve(proxy):
