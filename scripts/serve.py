@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not os.path.exists(nginx):
-        print("nginx is not installed: run ./scripts/system-deps.sh (Debian's nginx-light)", file=sys.stderr)
+        print("nginx is not installed: run ./scripts/system-deps.sh (Debian's nginx)", file=sys.stderr)
         return 2
     run = args.run_dir.resolve()
     run.mkdir(parents=True, exist_ok=True)
