@@ -30,6 +30,25 @@ def problem_table(problems):
                                                                       for m in problems.how_to_fix]))
 
 
+def checked_once(name: str, key: tuple, file_name: str, check):
+    """A file's check, run once for the same bytes, choices and snapshot; a rerun reuses it
+    (session state ``name`` holds it, ``name_key`` what it was run for)."""
+    if st.session_state.get(f"{name}_key") != key:
+        with st.status(t("data.checking", file=file_name), expanded=False) as status:
+            result = check()
+            status.update(label=t("data.checked", file=file_name, status=t(f"data.status.{result.status}")),
+                          state="complete")
+        st.session_state[f"{name}_key"], st.session_state[name] = key, result
+    return st.session_state[name]
+
+
+def by_severity(problems):
+    """(errors, warnings) of a problems table."""
+    if problems.empty:
+        return problems, problems
+    return problems[problems.severity == "error"], problems[problems.severity == "warning"]
+
+
 st.subheader(t("data.get"))
 template, export = st.columns(2)
 template.download_button(t("data.template"), data=lambda: workbook_template.template_bytes(current, lang),
@@ -55,16 +74,9 @@ removing = st.multiselect(t("data.remove"), list(schema.TABLES), key="remove_mis
 if uploaded is not None:
     data = uploaded.getvalue()
     check_key = (hashlib.sha256(data).hexdigest(), tuple(removing), version)
-    if st.session_state.get("checked_key") != check_key:
-        with st.status(t("data.checking", file=uploaded.name), expanded=False) as status:
-            result = pipeline.check_workbook(data, uploaded.name, removing)
-            status.update(label=t("data.checked", file=uploaded.name, status=t(f"data.status.{result.status}")),
-                          state="complete")
-        st.session_state.checked_key, st.session_state.checked = check_key, result
-    result = st.session_state.checked
-    problems = result.problems
-    errors = problems[problems.severity == "error"] if not problems.empty else problems
-    warnings = problems[problems.severity == "warning"] if not problems.empty else problems
+    result = checked_once("checked", check_key, uploaded.name,
+                          lambda: pipeline.check_workbook(data, uploaded.name, removing))
+    errors, warnings = by_severity(result.problems)
     if len(errors):
         st.error(t("data.problems", count=len(errors), file=uploaded.name), icon=":material/error:")
         problem_table(errors)
@@ -142,16 +154,9 @@ link_to = st.selectbox(t("data.link"), link_options, key="iati_programme",
 if iati_file is not None:
     xml = iati_file.getvalue()
     iati_key = (hashlib.sha256(xml).hexdigest(), link_to, version)
-    if st.session_state.get("iati_checked_key") != iati_key:
-        with st.status(t("data.checking", file=iati_file.name)) as status:
-            checked = pipeline.check_iati(xml, iati_file.name, link_to)
-            status.update(label=t("data.checked", file=iati_file.name, status=t(f"data.status.{checked.status}")),
-                          state="complete")
-        st.session_state.iati_checked_key, st.session_state.iati_checked = iati_key, checked
-    checked = st.session_state.iati_checked
-    found = checked.problems
-    iati_errors = found[found.severity == "error"] if not found.empty else found
-    iati_warnings = found[found.severity == "warning"] if not found.empty else found
+    checked = checked_once("iati_checked", iati_key, iati_file.name,
+                           lambda: pipeline.check_iati(xml, iati_file.name, link_to))
+    iati_errors, iati_warnings = by_severity(checked.problems)
     if len(iati_errors):
         st.error(t("data.iati_problems", count=len(iati_errors), file=iati_file.name), icon=":material/error:")
         problem_table(iati_errors)
