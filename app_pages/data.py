@@ -14,7 +14,7 @@ from spotlight_dash.ui.language import t
 
 page.frame(t("nav.data"), t("data.question"))
 if not auth.is_editor():
-    st.error(t("data.editors_only_sign_in" if auth.access().sign_in else "data.editors_only"), icon=":material/lock:")
+    st.error(t(f"data.editors_only.{auth.editor_sign_in()}"), icon=":material/lock:")
     st.stop()
 
 lang = current_language()

@@ -147,3 +147,12 @@ def test_undo_and_the_history_name_the_signed_in_editor(store_copy):
     assert runs.iloc[-1].user_name == "Amina Karimova <Amina.Karimova@UNWomen.org>"
     history = at.dataframe[-1].value
     assert "Amina Karimova <Amina.Karimova@UNWomen.org>" in set(history.user_name)
+
+
+def test_the_data_page_says_how_an_editor_signs_in_on_this_server(use_shipped, monkeypatch):
+    monkeypatch.delenv("SPOTLIGHT_EDITOR_SECRET", raising=False)
+    assert [e.value for e in _data_page(None, auth=None, access={}).error] == [
+        "This page is for editors, and this server has none: it is read-only."]
+    monkeypatch.setenv("SPOTLIGHT_EDITOR_SECRET", "s3cret")
+    assert [e.value for e in _data_page(None, auth=None, access={}).error] == [
+        "This page is for editors. Sign in with the editor secret in the sidebar."]

@@ -37,9 +37,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "whole file is valid and you confirm; every load is one snapshot that can be undone.",
                       "Загрузите цифры отчётного периода из книги Excel. Ничего не записывается, пока весь файл не "
                       "пройдёт проверку и вы не подтвердите; каждая загрузка — один снимок, который можно отменить."),
-    "data.editors_only": ("This page is for editors. Sign in with the editor secret in the sidebar.",
+    "data.editors_only.none": ("This page is for editors, and this server has none: it is read-only.",
+                               "Эта страница для редакторов, а на этом сервере их нет: он только для чтения."),
+    "data.editors_only.secret": ("This page is for editors. Sign in with the editor secret in the sidebar.",
                           "Эта страница для редакторов. Войдите с паролем редактора на боковой панели."),
-    "data.editors_only_sign_in": ("This page is for editors. Sign in in the sidebar with your organisation's account; "
+    "data.editors_only.provider": ("This page is for editors. Sign in in the sidebar with your organisation's account; "
                                   "your e-mail must be on this server's list of editors.",
                                   "Эта страница для редакторов. Войдите на боковой панели с учётной записью вашей "
                                   "организации; ваш адрес должен быть в списке редакторов этого сервера."),

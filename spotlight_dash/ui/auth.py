@@ -73,6 +73,13 @@ def is_editor() -> bool:
     return bool(st.session_state.get(EDITOR)) and roles.editor_secret_configured(_streamlit_secret())
 
 
+def editor_sign_in() -> str:
+    """How an editor signs in on this server: "provider", "secret" (the fallback) or "none" (read-only)."""
+    if access().sign_in:
+        return "provider"
+    return "secret" if roles.editor_secret_configured(_streamlit_secret()) else "none"
+
+
 def may_view() -> bool:
     return roles.may_view(access(), person())
 
