@@ -385,9 +385,15 @@ def cmd_check(args) -> int:
 
 
 def cmd_bench(args) -> int:
+    if args.browser:  # the real app in headless Chromium; its own defaults: scales 1 and 1000, 10 runs
+        from spotlight_dash import bench_browser
+
+        bench_browser.run(args.scale or [1.0, 1000.0], runs=args.runs or 10, throttled_runs=args.throttled_runs,
+                          json_file=args.json)
+        return 0
     from spotlight_dash import bench
 
-    bench.run(args.scale, runs=args.runs, import_rows=args.import_rows, json_file=args.json)
+    bench.run(args.scale or [1.0], runs=args.runs or 5, import_rows=args.import_rows, json_file=args.json)
     return 0
 
 
@@ -478,9 +484,15 @@ def command_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_bench_import)
 
     p = sub.add_parser("bench", help="SYNTHETIC store at each scale: pages, queries vs pandas, import, export, memory")
-    p.add_argument("--scale", type=float, nargs="+", default=[1.0], metavar="N",
-                   help="1 = about the shipped data; 1000 = a million media rows (several scales allowed)")
-    p.add_argument("--runs", type=int, default=5, help="runs per median")
+    p.add_argument("--scale", type=float, nargs="+", metavar="N",
+                   help="1 = about the shipped data; 1000 = a million media rows (several scales allowed; "
+                   "default 1, with --browser 1 and 1000)")
+    p.add_argument("--runs", type=int, help="runs per median (default 5, with --browser 10)")
+    p.add_argument("--browser", action="store_true",
+                   help="time the real app in headless Chromium: first page, navigation, filter change, Next slide, "
+                   "downloads, bytes, throttled network (p50/p95)")
+    p.add_argument("--throttled-runs", type=int, help="with --browser: runs under the throttled network "
+                   "(default: --runs, at most 3)")
     p.add_argument("--import-rows", type=int, help="finance rows in the import workbook (default 100 x scale, "
                    "between 1,000 and 100,000)")
     p.add_argument("--json", metavar="FILE", help="write the figures as JSON")

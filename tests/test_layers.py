@@ -26,7 +26,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                                      "spotlight_dash.stopwatch", "spotlight_dash.docs")),
     ("ui", ("spotlight_dash.ui",)),
     ("entry points", ("app", "app_pages", "scripts", "spotlight_dash.cli", "spotlight_dash.__main__",
-                      "spotlight_dash.bench")),
+                      "spotlight_dash.bench", "spotlight_dash.bench_browser")),
 ]
 EXACT_ONLY = {"spotlight_dash"}  # the package's own __init__, not everything under it
 
