@@ -42,6 +42,18 @@ class ChartMeta:
     synthetic: bool = False
     font_scale: float = 1.0  # meeting mode draws larger
     lang: str = labels.DEFAULT
+    dark: bool = False  # the page's dark theme: the page's plot follows it; exported files stay light
+
+
+@dataclass(frozen=True)
+class Words:
+    """What surrounds a plot: in a file they are drawn inside the figure; on the page they are text
+    around it, which wraps to any screen and follows the page's theme."""
+
+    title: str  # the chart's own words (prefixed SYNTHETIC for benchmark data)
+    subtitle: str  # the filters and the unit: names from the data, plain text
+    note: str  # what the reader must know about what is drawn ("" when nothing)
+    footer: str  # "Source: … · Data as of …"
 
 
 @dataclass(frozen=True)
@@ -63,49 +75,152 @@ class Chart:
         """What is missing and how to add it."""
         return labels.t(f"chart.{self.name}.empty", lang)
 
-    def figure(self, frames: Frames, meta: ChartMeta, height: int = 440) -> go.Figure | None:
+    def words(self, meta: ChartMeta, spec: Spec | None = None) -> Words:
+        prefix = _t("synthetic", meta.lang) + " · " if meta.synthetic else ""
+        return Words(prefix + self.title(meta.lang), f"{meta.filters} · {self.unit(meta.lang)}",
+                     (spec or {}).get("note") or "", f"{meta.source} · {meta.as_of}")
+
+    def figure(self, frames: Frames, meta: ChartMeta, height: int = 440, width: int = 960) -> go.Figure | None:
+        """The figure as a file shows it, words included, laid out for ``width`` × ``height`` pixels."""
         spec = self.draw(frames, meta.lang)
-        return None if spec is None else finish(spec, self.title(meta.lang), self.unit(meta.lang), meta, height)
+        return None if spec is None else finish(spec, self.words(meta, spec), meta, height, width)
+
+    def plot(self, frames: Frames, meta: ChartMeta, height: int = 440) -> go.Figure | None:
+        """The plot alone, for a page that writes the words around it."""
+        spec = self.draw(frames, meta.lang)
+        return None if spec is None else plot_only(spec, meta, height)
 
 
 _SEPARATORS = {"en": ".,", "ru": ",\u00a0"}  # plotly's decimal then thousands mark: 4 432 461 and 14,7
+# The words of a figure, in pixels at font scale 1: heading, subtitle and footer sizes and line heights.
+TITLE_PX, SUBTITLE_PX, FOOTER_PX, TICK_PX = 20, 14, 11, 14
+TITLE_LINE, SUBTITLE_LINE, FOOTER_LINE = 26, 19, 14
+SIDE_PAD = 16  # the title's left padding; the same room is kept on the right
 
 
-def finish(spec: Spec, title: str, unit: str, meta: ChartMeta, height: int) -> go.Figure:
-    """The drawn spec with heading, subtitle, footer and the house template, as one unvalidated figure."""
-    scale = meta.font_scale
-    prefix = _t("synthetic", meta.lang) + " · " if meta.synthetic else ""
-    # Wrapped, not cut: a half-width chart on screen and an exported square both keep every word,
-    # in Russian too, whose words run longer. The top margin grows with the lines of the heading.
-    heading = _wrap(prefix + title, 34)
-    # The filters and the sources hold names from the data: plotly reads its text as HTML (<b>, <a href>),
-    # so theirs is escaped; the chart's own words keep their markup.
-    subtitle = _wrap_plain(f"{meta.filters} · {unit}", 54) + (f"<br>{_wrap(spec['note'], 54)}" if spec.get("note") else "")
-    # The footer starts where the plot starts, right of any bar labels, and sits under any slanted
-    # axis labels: both take room from it.
-    side_labels, slanted_labels = _axis_label_lengths(spec)
-    footer = _wrap_plain(f"{meta.source} · {meta.as_of}", max(30, 62 - side_labels))
-    below = int((72 + 5 * slanted_labels) * scale)
-    heading_lines, subtitle_lines, footer_lines = (text.count("<br>") + 1 for text in (heading, subtitle, footer))
-    top = int((64 + 26 * heading_lines + 19 * subtitle_lines) * scale)
-    bottom = int(12 * scale) + below + int(14 * footer_lines * scale)
-    # Longer headings and footers get room of their own: the plot keeps the height it had with one
-    # line each (a chart may ask for more room than the page's default).
-    extra = top + bottom - int((64 + 26 + 19 + 12 + 72 + 14) * scale)
+def _base_layout(spec: Spec, meta: ChartMeta) -> dict:
     layout = _plain_layout(spec["layout"])  # a copy: the nested dicts changed below are never the spec's own
     layout["template"] = style.TEMPLATE_JSON
+    _update(layout, dict(separators=_SEPARATORS[meta.lang], font=dict(size=TICK_PX * meta.font_scale)))
+    return layout
+
+
+def finish(spec: Spec, words: Words, meta: ChartMeta, height: int, width: int = 960) -> go.Figure:
+    """The drawn spec with heading, subtitle, footer and the house template, as one unvalidated figure,
+    its words wrapped to ``width``: a wide image keeps its title on one line, a square wraps it."""
+    scale = meta.font_scale
+    usable = width - 2 * SIDE_PAD
+    heading = _wrap_px(words.title, usable, TITLE_PX * scale, escape=False)
+    # The filters and the sources hold names from the data: plotly reads its text as HTML (<b>, <a href>),
+    # so theirs is escaped; the chart's own words keep their markup.
+    subtitle = _wrap_px(words.subtitle, usable, SUBTITLE_PX * scale)
+    if words.note:
+        subtitle += "<br>" + _wrap_px(words.note, usable, SUBTITLE_PX * scale, escape=False)
+    # The footer starts where the plot starts, right of any category labels beside horizontal bars, and
+    # sits under the x axis's labels and title: both take room from it.
+    side = _side_labels_px(spec, TICK_PX * scale)
+    footer = _wrap_px(words.footer, max(usable * 0.4, width - SIDE_PAD - 40 * scale - side), FOOTER_PX * scale)
+    below = int(_below_plot_px(spec, scale))
+    heading_lines, subtitle_lines, footer_lines = (text.count("<br>") + 1 for text in (heading, subtitle, footer))
+    top = int((64 + TITLE_LINE * heading_lines + SUBTITLE_LINE * subtitle_lines) * scale)
+    bottom = int(12 * scale) + below + int(FOOTER_LINE * footer_lines * scale)
+    # Longer headings and footers get room of their own: the plot keeps the height it had with one
+    # line each (a chart may ask for more room than the page's default).
+    extra = top + bottom - int((64 + TITLE_LINE + SUBTITLE_LINE + 12 + 72 + FOOTER_LINE) * scale)
+    layout = _base_layout(spec, meta)
     _update(layout, dict(
-        separators=_SEPARATORS[meta.lang],
-        title=dict(text=heading, subtitle=dict(text=subtitle), y=1, yanchor="top", pad=dict(t=int(18 * scale))),
-        font=dict(size=14 * scale),
+        # The heading's first line sits its padding below the top edge whatever the number of lines:
+        # plotly anchors a title of several lines by its first baseline, so it is placed in pixels.
+        title=dict(text=heading, subtitle=dict(text=subtitle, font=dict(size=SUBTITLE_PX * scale)),
+                   font=dict(size=TITLE_PX * scale), y=1, yanchor="top", pad=dict(t=int(18 * scale))),
         height=int((layout.get("height") or height) * scale) + extra,
         margin=dict(t=top, b=bottom, l=20, r=30),
     ))
     layout["annotations"] = [*layout.get("annotations", ()), dict(
         text=footer, showarrow=False, xref="paper", yref="paper",
         x=0, y=0, yshift=-below, xanchor="left", yanchor="top",
-        font=dict(size=11 * scale, color=style.NOTE), align="left")]
+        font=dict(size=FOOTER_PX * scale, color=style.NOTE), align="left")]
     return go.Figure(data=[_plain_trace(trace) for trace in spec["data"]], layout=layout, _validate=False)
+
+
+def plot_only(spec: Spec, meta: ChartMeta, height: int) -> go.Figure:
+    """The plot without its words (the page writes them around it), in the page's theme."""
+    scale = meta.font_scale
+    layout = _base_layout(spec, meta)
+    # Room above the plot for a legend or the panels' titles, which stand just above it.
+    above = any(note.get("yref") == "paper" and float(note.get("y", 0)) >= 0.99
+                for note in layout.get("annotations", ())) or _has_legend(spec)
+    _update(layout, dict(
+        title=dict(text=""),
+        height=max(200, int(((layout.get("height") or height) - 135) * scale)),
+        margin=dict(t=int((40 if above else 16) * scale), b=int(10 * scale), l=10, r=20),
+    ))
+    if meta.dark:
+        _darken(layout)
+    return go.Figure(data=[_plain_trace(trace) for trace in spec["data"]], layout=layout, _validate=False)
+
+
+def _has_legend(spec: Spec) -> bool:
+    if spec["layout"].get("showlegend") is False:
+        return False
+    return sum(1 for trace in spec["data"] if trace.get("showlegend") is not False and trace.get("name")) > 1
+
+
+def _darken(layout: dict) -> None:
+    """A page plot on the dark theme: no backgrounds of its own, light words, quiet grid lines."""
+    layout["template"] = style.TEMPLATE_DARK_JSON
+    for note in layout.get("annotations", ()):
+        if note.get("font", {}).get("color") == style.NOTE:
+            note["font"] = {**note["font"], "color": style.DARK_NOTE}
+    for key, axis in layout.items():
+        if key.startswith(("xaxis", "yaxis")) and isinstance(axis, dict):
+            axis.setdefault("gridcolor", style.DARK_GRID)
+
+
+def _wrap_px(text: str, width_px: float, px: float, escape: bool = True) -> str:
+    """Text in lines no wider than ``width_px`` at ``px`` pixels, joined by plotly's "<br>"; each line
+    escaped for plotly when it holds words from the data (wrapped first: a break never splits "&lt;")."""
+    lines: list[str] = []
+    for paragraph in text.split("<br>"):
+        line = ""
+        for word in paragraph.split():
+            trial = f"{line} {word}" if line else word
+            if style.text_width(trial, px) <= width_px:
+                line = trial
+                continue
+            if line:
+                lines.append(line)
+            # A word wider than the line (a long address) is broken where it must be.
+            while style.text_width(word, px) > width_px and len(word) > 1:
+                cut = max(1, int(len(word) * width_px / style.text_width(word, px)) - 1)
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return "<br>".join(html.escape(line, quote=False) if escape else line for line in lines)
+
+
+def _side_labels_px(spec: Spec, px: float) -> float:
+    """The widest category label beside horizontal bars (and an axis title there), in pixels."""
+    widest = max((style.text_width(str(line), px) for t in spec["data"] if t.get("orientation") == "h"
+                  for label in (t.get("y") if t.get("y") is not None else ()) if label is not None
+                  for line in str(label).split("<br>")), default=0)
+    titled = any(k.startswith("yaxis") and isinstance(v, dict) and (v.get("title") or {}).get("text")
+                 for k, v in spec["layout"].items())
+    return widest + (24 * px / TICK_PX if titled else 0)
+
+
+def _below_plot_px(spec: Spec, scale: float) -> float:
+    """Room under the plot for the x axis's labels (slanted ones reach lower, as do labels of several
+    lines) and its title: the footer is drawn below it."""
+    vertical = [t for t in spec["data"] if t.get("orientation") != "h" and t.get("x") is not None]
+    labels_ = [str(v) for t in vertical for v in t["x"] if v is not None]
+    lines = max((label.count("<br>") + 1 for label in labels_), default=1)
+    below = 72 + TITLE_LINE * 0.7 * (lines - 1)
+    if spec["layout"].get("xaxis", {}).get("tickangle") not in (None, 0) and labels_:
+        widest = max(style.text_width(label, TICK_PX) for label in labels_)
+        below = max(below, 44 + 0.5 * widest + TICK_PX)  # sin 30°: half the label's length goes down
+    return below * scale
 
 
 # Where a figure holds text from the data (categories, bar labels, series, subplot and axis names). plotly
@@ -143,16 +258,6 @@ def _plain_layout(layout: dict) -> dict:
             value = [{k: _plain_text(v) if k in ("text", "x", "y") else v for k, v in note.items()} for note in value]
         plain[key] = value
     return plain
-
-
-def _axis_label_lengths(spec: Spec) -> tuple[int, int]:
-    """The longest category label beside horizontal bars, and under an x axis that slants them."""
-    def longest(values) -> int:
-        return max((len(str(v)) for v in values if v is not None), default=0) if values is not None else 0
-
-    side = max((longest(t.get("y")) for t in spec["data"] if t.get("orientation") == "h"), default=0)
-    slanted = max((longest(t.get("x")) for t in spec["data"] if t.get("orientation") != "h"), default=0)
-    return side, slanted if spec["layout"].get("xaxis", {}).get("tickangle") not in (None, 0) else 0
 
 
 def _update(target: dict, changes: dict) -> None:
@@ -199,16 +304,6 @@ def _axis_layout(panel: dict, xaxis: dict | None = None, yaxis: dict | None = No
     return {f"{axis}axis{panel[f'{axis}axis'][1:]}": change for axis, change in changes.items() if change}
 
 
-def _wrap(text: str, width: int) -> str:
-    return "<br>".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
-
-
-def _wrap_plain(text: str, width: int) -> str:
-    """Wrapped like ``_wrap``, each line escaped for plotly (wrapped first: a break never splits "&lt;")."""
-    lines = textwrap.wrap(text, width, break_on_hyphens=False) or [text]
-    return "<br>".join(html.escape(line, quote=False) for line in lines)
-
-
 def _t(key: str, lang: str, **values) -> str:
     return labels.t(f"chart.{key}", lang, **values)
 
@@ -231,6 +326,53 @@ def _differ_notes(categories, lang: str, horizontal: bool = False, **axes) -> li
             for c in categories]
 
 
+# ---- horizontal bars named above ----------------------------------------------------------------
+
+NAME_CHARS = 36  # a name's line above its bar: fits a phone's plot (~300 px) at the ticks' size
+NAME_LINES = 2  # longer names end in "…"; the hover and the chart's data keep them whole
+
+
+def _name_lines(name: str) -> str:
+    lines = textwrap.wrap(name, NAME_CHARS, break_on_hyphens=False) or [name]
+    if len(lines) > NAME_LINES:
+        lines = lines[:NAME_LINES]
+        lines[-1] = _short(lines[-1] + " …", NAME_CHARS)
+    return "<br>".join(lines)
+
+
+def named_bars(names: list[str], traces: list[dict], stacked: bool = False, axes: dict | None = None
+               ) -> tuple[list[dict], list[dict], dict, int]:
+    """Horizontal bars with each name written above its bar, across the plot: a long name (a campaign,
+    an SDG question) is read whole on a phone instead of being cut beside a bar with no room left.
+
+    ``traces`` name their bars by ``y`` (the names); side by side unless ``stacked``. Returns the traces
+    placed on a numbered axis (the name stays in ``customdata`` and the hover), the names as
+    annotations, the y axis's layout, and the plot height in pixels the bars need."""
+    axes = axes or {"xaxis": "x", "yaxis": "y"}
+    xref, yref = axes["xaxis"], axes["yaxis"]
+    wrapped = [_name_lines(n) for n in names]
+    lines = max((w.count("<br>") + 1 for w in wrapped), default=1)
+    slot_px = 34 + 19 * lines  # the name's lines, then the bar
+    name_part = (19 * lines + 4) / slot_px
+    bar_part = 1 - name_part - 0.08
+    position = {name: i for i, name in enumerate(names)}
+    side_by_side = 1 if stacked else max(1, len(traces))
+    placed = []
+    for j, trace in enumerate(traces):
+        slot = 0 if stacked else j
+        centre = -0.5 + name_part + (slot + 0.5) * bar_part / side_by_side
+        placed.append({**trace, "y": [position[n] + centre if n in position else None for n in trace["y"]],
+                       "width": bar_part / side_by_side * 0.9, "customdata": list(trace["y"]),
+                       "hovertemplate": "%{customdata}: %{x}<extra></extra>", "orientation": "h",
+                       "textposition": trace.get("textposition", "auto"), "cliponaxis": False,
+                       **({"xaxis": xref, "yaxis": yref} if xref != "x" else {})})
+    notes = [dict(text=w, x=0, xref=f"{xref} domain", y=i - 0.5, yref=yref, xanchor="left", yanchor="top",
+                  align="left", showarrow=False) for i, w in enumerate(wrapped)]
+    yaxis = dict(range=[len(names) - 0.5, -0.5], showticklabels=False, showgrid=False, zeroline=False,
+                 ticks="", autorange=False)
+    return placed, notes, yaxis, slot_px * len(names)
+
+
 # ---- delivery --------------------------------------------------------------------------------
 
 
@@ -239,29 +381,23 @@ def budget_by_runo(frames: Frames, lang: str) -> Spec | None:
     df = df[df.currency == "USD"]
     if df.empty:
         return None
-    names = [codes.organisation_name(o, lang) for o in df.organisation]
+    runos = [codes.organisation_name(o, lang) for o in df.organisation]
     differ = set(_disputed(df, "approved").organisation)
+    # Each organisation's name above its bar with its own contribution beside it: "+ 72,485 agency" is a
+    # thin sliver's figure, and where two sources state the Spotlight funds differently there is no bar.
+    names = [(_t("sources_differ", lang) + " · " if code in differ else "") + f"{name} · "
+             + _t("plus_agency", lang, amount=_label(contribution, lang))
+             for code, name, contribution in zip(df.organisation, runos, df.agency_contribution)]
     colours = [style.RUNO_COLOURS.get(o, style.MUTED) for o in df.organisation]
-    bars = [
-        dict(type="bar", y=names, x=df.approved, name=_t("spotlight_funds", lang), orientation="h",
-             marker=dict(color=colours), text=[_label(v, lang) for v in df.approved], textposition="inside",
-             insidetextanchor="middle"),
-        # The contribution is a thin sliver: its figure goes beside the bar, not inside it.
-        dict(type="bar", y=names, x=df.agency_contribution, name=_t("agency_contribution", lang), orientation="h",
+    bars, notes, yaxis, plot_px = named_bars(names, [
+        dict(type="bar", y=names, x=df.approved, name=_t("spotlight_funds", lang), marker=dict(color=colours),
+             text=[_label(v, lang) if pd.notna(v) else "" for v in df.approved], insidetextanchor="end"),
+        dict(type="bar", y=names, x=df.agency_contribution, name=_t("agency_contribution", lang),
              marker=dict(color=colours), opacity=0.45, textposition="none"),
-    ]
-    # Where two sources state the Spotlight funds differently, there is no bar, and the note says so.
-    notes = [dict(showarrow=False, text=(_t("sources_differ", lang) + " · " if code in differ else "")
-                  + _t("plus_agency", lang, amount=_label(contribution, lang)),
-                  x=(approved if pd.notna(approved) else 0) + (contribution if pd.notna(contribution) else 0),
-                  xanchor="left", xshift=6, y=name)
-             for code, name, approved, contribution in zip(df.organisation, names, df.approved, df.agency_contribution)]
-    # Room on the right for the longest note, whose length depends on the language.
-    room = 1.3 + 0.022 * max(len(note["text"]) for note in notes)
+    ], stacked=True)
     return dict(data=bars, layout=dict(
-        barmode="stack", yaxis=dict(autorange="reversed"), annotations=notes,
-        xaxis=dict(title=dict(text=_t("usd", lang)),
-                   range=[0, float((df.approved.fillna(0) + df.agency_contribution.fillna(0)).max()) * room])))
+        barmode="stack", yaxis=yaxis, annotations=notes, height=plot_px + 235,
+        xaxis=dict(title=dict(text=_t("usd", lang)), rangemode="tozero")))
 
 
 def delivery_against_aim(frames: Frames, lang: str) -> Spec | None:
@@ -416,13 +552,15 @@ def reach_breakdown(reach_type: str) -> Callable[[Frames, str], Spec | None]:
         by_sex: dict[str, list[dict]] = {}
         for r in rows:
             by_sex.setdefault(_text(r["sex"]) or "all", []).append(r)
-        bars = [dict(type="bar", y=[r["what"] for r in group], x=[r["count"] for r in group],
-                     name=_t(f"sex.{sex}", lang), orientation="h",
-                     marker=dict(color=style.SEX_COLOURS.get(sex, style.MUTED)),
-                     text=[r["text"] for r in group], textposition="auto")
-                for sex, group in by_sex.items()]
-        return dict(data=bars, layout=dict(barmode="group", xaxis=dict(title=dict(text=_t("people", lang))),
-                                           yaxis=dict(autorange="reversed")), note=" ".join(notes))
+        traces = [dict(type="bar", y=[r["what"] for r in group], x=[r["count"] for r in group],
+                       name=_t(f"sex.{sex}", lang), marker=dict(color=style.SEX_COLOURS.get(sex, style.MUTED)),
+                       text=[r["text"] for r in group])
+                  for sex, group in by_sex.items()]
+        names = list(dict.fromkeys(r["what"] for r in rows))
+        bars, labels_above, yaxis, plot_px = named_bars(names, traces)
+        return dict(data=bars, layout=dict(barmode="overlay", xaxis=dict(title=dict(text=_t("people", lang))),
+                                           yaxis=yaxis, annotations=labels_above, height=plot_px + 235),
+                    note=" ".join(notes))
     return draw
 
 
@@ -486,17 +624,15 @@ def media_eu_acknowledgement(frames: Frames, lang: str) -> Spec | None:
     df = df[df.measure.isin(["hits", "hits_eu_acknowledged", "hits_investment_described"])].dropna(subset=["count"])
     if df.empty:
         return None
-    bar = dict(
-        type="bar", y=[f"{_t(f'measure.{m}', lang)} ({p})" for m, p in zip(df.measure, df.period_id)], x=df["count"],
-        orientation="h",
+    names = [f"{_t(f'measure.{m}', lang)} ({p})" for m, p in zip(df.measure, df.period_id)]
+    bars, notes, yaxis, plot_px = named_bars(names, [dict(
+        type="bar", y=names, x=df["count"],
         marker=dict(color=[style.OKABE_ITO["sky"] if m != "hits" else style.SPOTLIGHT_PURPLE for m in df.measure]),
         text=[_label(c, lang) + ("" if pd.isna(s) else f" ({fmt.percent(s, lang=lang)})")
-              for c, s in zip(df["count"], df.share_of_hits_pct)],
-        textposition="outside", cliponaxis=False)
-    # Room on the right for the figure and its share written beside the longest bar.
-    return dict(data=[bar], layout=dict(
-        yaxis=dict(autorange="reversed"), showlegend=False,
-        xaxis=dict(title=dict(text=_t("media_hits", lang)), range=[0, float(df["count"].max()) * 1.4])))
+              for c, s in zip(df["count"], df.share_of_hits_pct)])])
+    return dict(data=bars, layout=dict(
+        yaxis=yaxis, annotations=notes, showlegend=False, height=plot_px + 235,
+        xaxis=dict(title=dict(text=_t("media_hits", lang)), rangemode="tozero")))
 
 
 def campaigns_compared(frames: Frames, lang: str) -> Spec | None:
@@ -504,22 +640,30 @@ def campaigns_compared(frames: Frames, lang: str) -> Spec | None:
     measures = [m for m in ("views", "engagements", "followers", "posts", "stories") if df[m].notna().any()]
     if df.empty or not measures:
         return None
-    # Views, engagements and posts are different units: one small panel per measure, never stacked.
-    layout, panels = make_subplots(rows=len(measures), cols=1,
+    # Views, engagements and posts are different units: one small panel per measure, never stacked. Each
+    # panel is as tall as its campaigns need: their names stand above the bars, whole.
+    rows_of = {m: df.dropna(subset=[m]) for m in measures}
+    heights = [named_bars(list(rows_of[m].name), [])[3] for m in measures]
+    gap_px = 80  # between panels: the axis of one and the title of the next
+    total_px = sum(heights) + gap_px * (len(measures) - 1)
+    layout, panels = make_subplots(rows=len(measures), cols=1, row_heights=heights,
                                    subplot_titles=[_t(f"campaign.{m}", lang) for m in measures],
-                                   vertical_spacing=0.35 / len(measures))
-    names = list(df.name)
-    order = [_short(n, 40) for n in reversed(names)]
-    bars = []
+                                   vertical_spacing=gap_px / total_px if len(measures) > 1 else 0)
+    bars, names_above = [], []
     for i, measure in enumerate(measures, start=1):
-        rows = df.dropna(subset=[measure])
-        bars.append(dict(type="bar", y=[_short(n, 40) for n in rows.name], x=rows[measure], orientation="h",
-                         text=[_label(v, lang) for v in rows[measure]], textposition="outside", cliponaxis=False,
-                         marker=dict(color=style.SPOTLIGHT_PURPLE), hovertext=rows.name, showlegend=False,
-                         **panels[i - 1][0]))
-        _update(layout, _axis_layout(panels[i - 1][0], yaxis=dict(categoryarray=order, categoryorder="array"),
-                                     xaxis=dict(range=[0, float(rows[measure].max()) * 1.2])))
-    layout["height"] = 160 + 60 * sum(int(df[m].notna().sum()) for m in measures) + 40 * len(measures)
+        rows = rows_of[measure]
+        names = list(rows.name)
+        placed, notes, yaxis, _ = named_bars(names, [dict(
+            type="bar", y=names, x=rows[measure], text=[_label(v, lang) for v in rows[measure]],
+            marker=dict(color=style.SPOTLIGHT_PURPLE), showlegend=False)], axes=panels[i - 1][0])
+        bars += placed
+        names_above += notes
+        _update(layout, _axis_layout(panels[i - 1][0], yaxis=yaxis, xaxis=dict(rangemode="tozero")))
+    # Panel titles left, over the names: centred they would stand over a long name's end.
+    for title in layout["annotations"]:
+        title.update(x=0, xanchor="left")
+    layout["annotations"] = [*layout["annotations"], *names_above]
+    layout["height"] = total_px + 235
     return dict(data=bars, layout=layout)
 
 
@@ -570,32 +714,40 @@ def sdg_context(frames: Frames, lang: str) -> Spec | None:
         return None
     # One panel per code, in the order given; each frame filtered once (it is most of the drawing time).
     by_code = dict(tuple(df.groupby("sdg_code", sort=False)))
-    per_code = [rows.what.nunique() for rows in by_code.values()]
+    what_of = {code: list(dict.fromkeys(labels.t_or(f"sdg.what.{w}", lang, w) for w in rows.what))
+               for code, rows in by_code.items()}
+    years = sorted(set(df.year))
+    shown_years = {code: sorted(set(rows.year)) for code, rows in by_code.items()}
+    heights = [named_bars(what_of[c], [{"y": []}] * len(shown_years[c]))[3] for c in by_code]
+    gap_px = 60
+    total_px = sum(heights) + gap_px * (len(by_code) - 1)
     layout, panels = make_subplots(
-        rows=len(by_code), cols=1, row_heights=per_code, vertical_spacing=0.07, shared_xaxes=True,
+        rows=len(by_code), cols=1, row_heights=heights, shared_xaxes=True,
+        vertical_spacing=gap_px / total_px if len(by_code) > 1 else 0,
         subplot_titles=[_t("sdg", lang, code=c, country=codes.country_name(rows.country.iloc[0], lang))
                         for c, rows in by_code.items()])
-    years = sorted(set(df.year))
     colours = dict(zip(years, [style.OKABE_ITO[c] for c in ("blue", "orange", "green", "sky", "vermillion", "purple")] * 5))
     highest = float(df.value.max())
     in_legend: dict = {}  # each year listed once, from the first panel that has it
-    bars = []
-    for i, rows in enumerate(by_code.values(), start=1):
-        for year, series in rows.groupby("year"):
-            bars.append(dict(type="bar", y=[labels.t_or(f"sdg.what.{w}", lang, w) for w in series.what],
-                             x=series.value, name=str(year), orientation="h", marker=dict(color=colours[year]),
-                             text=[fmt.percent(v, 1, lang) for v in series.value], textposition="outside",
-                             cliponaxis=False, legendgroup=str(year), legendrank=year,
-                             showlegend=in_legend.setdefault(year, i) == i, **panels[i - 1][0]))
-        xaxis = dict(range=[0, highest * 1.2], rangemode="tozero")
+    bars, names_above = [], []
+    for i, (code, rows) in enumerate(by_code.items(), start=1):
+        traces = [dict(type="bar", y=[labels.t_or(f"sdg.what.{w}", lang, w) for w in series.what],
+                       x=series.value, name=str(year), marker=dict(color=colours[year]),
+                       text=[fmt.percent(v, 1, lang) for v in series.value], textposition="outside",
+                       legendgroup=str(year), legendrank=year, showlegend=in_legend.setdefault(year, i) == i)
+                  for year, series in rows.groupby("year")]
+        placed, notes, yaxis, _ = named_bars(what_of[code], traces, axes=panels[i - 1][0])
+        bars += placed
+        names_above += notes
+        xaxis = dict(range=[0, highest * 1.25], rangemode="tozero")
         if i == len(by_code):
             xaxis["title"] = dict(text=_t("share_of_women", lang))
-        _update(layout, _axis_layout(panels[i - 1][0], yaxis=dict(autorange="reversed"), xaxis=xaxis))
-    # Panel titles on the left, the years' legend on the right: long (Russian) titles never run into it.
+        _update(layout, _axis_layout(panels[i - 1][0], yaxis=yaxis, xaxis=xaxis))
+    # Panel titles on the left, over the names.
     for title in layout["annotations"]:
         title.update(x=0, xanchor="left")
-    _update(layout, dict(barmode="group", legend=dict(x=1, xanchor="right"),
-                         height=200 + 34 * sum(per_code) * max(1, len(years) // 2)))
+    layout["annotations"] = [*layout["annotations"], *names_above]
+    _update(layout, dict(barmode="overlay", height=total_px + 235))
     return dict(data=bars, layout=layout)
 
 

@@ -89,8 +89,9 @@ def test_a_figure_nobody_reported_says_so_in_words(use_shipped):
 
 def test_communications_shows_media_hits_by_country(use_shipped):
     at = _run("communications")
-    chart = next(c for c in at.get("plotly_chart") if "Media hits by country" in c.proto.spec)
+    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith("-chart-media-hits-by-country"))
     assert '"Kazakhstan"' in chart.proto.spec and "39" in chart.proto.spec
+    assert "Media hits by country" in [h.value for h in at.subheader]  # its title, a heading of the page
     assert "do not break media hits down by pillar" in _text(at)
 
 
@@ -106,7 +107,7 @@ def test_reach_shows_direct_reach_and_never_a_sum(use_shipped):
 def test_a_filter_in_the_link_narrows_the_view(use_shipped):
     at = _run("communications", country="KAZ")
     assert at.selectbox(key="filter_country").value == "KAZ"
-    chart = next(c for c in at.get("plotly_chart") if "Media hits by country" in c.proto.spec)
+    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith("-chart-media-hits-by-country"))
     assert '"Kazakhstan"' in chart.proto.spec and '"Kyrgyzstan"' not in chart.proto.spec
     assert at.query_params["country"] == "KAZ"
 
@@ -192,8 +193,9 @@ def test_meeting_mode_steps_through_slides(use_shipped):
     assert [m.value for m in at.metric][0] == "4,432,461"
     at.button(key="meeting_next").click().run()
     assert at.query_params["slide"] == "2"
-    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"].replace("<br>", " ") for c in at.get("plotly_chart")]
-    assert "Budget by recipient UN organisation" in titles
+    # A chart's title is a heading of the page above its plot.
+    assert "Budget by recipient UN organisation" in [h.value for h in [*at.header, *at.subheader]]
+    assert any(c.proto.id.endswith("-chart-budget-by-runo") for c in at.get("plotly_chart"))
 
 
 def test_sources_page_lists_quotes_and_definitions(use_shipped):

@@ -71,7 +71,7 @@ def test_a_reach_breakdown_of_many_groups_draws_the_largest_and_says_so(q):
     many = pd.concat([template.assign(kind="actual", reach_type="direct", component=f"Group {i}", country=None,
                                       sex=None, age_group=None, count=i) for i in range(1, 31)], ignore_index=True)
     figure = chart.figure({"reach": many}, META)
-    drawn = {label for bar in figure.data for label in bar.y}
+    drawn = {name for bar in figure.data for name in bar.customdata}  # each bar's name (written above it)
     assert drawn == {f"Group {i}" for i in range(11, 31)}
     assert figure.layout.title.subtitle.text.replace("<br>", " ").endswith(
         "The 20 largest of 30 groups; the chart's data has every group.")
@@ -91,7 +91,7 @@ def test_a_reach_breakdown_of_several_years_draws_the_latest_and_says_so(q):
 def test_runo_colours_are_fixed_on_every_chart(q):
     chart = charts.CHARTS["budget-by-runo"]
     bar = chart.figure(frames(q, chart, programme=REG), META).data[0]
-    colours = dict(zip(bar.y, bar.marker.color))
+    colours = dict(zip((name.split(" · ")[0] for name in bar.customdata), bar.marker.color))
     assert colours == {"UN Women": "#0072B2", "UNFPA": "#E69F00", "UNDP": "#009E73"}
 
 

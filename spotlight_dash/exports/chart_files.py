@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -29,20 +29,20 @@ class ChartFiles:
     filters: Filters
     version: int | None
     sources: pd.DataFrame  # every source row, for the about sheet
-    # Figures drawn so far, by height: drawing is most of a page's time, so the page, the alt
-    # text, the page ZIP and the pack share one drawing instead of drawing it again each.
+    # Drawing is most of a page's time: the spec is drawn once, and the page's plot, the alt text,
+    # the page ZIP and the pack lay it out from there.
     drawn: dict = field(default_factory=dict, compare=False, repr=False)
     described: dict = field(default_factory=dict, compare=False, repr=False)  # the alt text, once made
 
     @classmethod
     def make(cls, name: str, frames: dict[str, pd.DataFrame], filters: Filters, description: str,
              sources: pd.DataFrame, as_of: str, version: int | None, font_scale: float = 1.0,
-             lang: str = labels.DEFAULT) -> "ChartFiles":
+             lang: str = labels.DEFAULT, dark: bool = False) -> "ChartFiles":
         ids = provenance.source_ids(frames.values())
         # Benchmark stores cite SYNTHETIC-* sources; their charts say so in the title.
         synthetic = any(i.upper().startswith("SYNTHETIC") for i in ids)
         meta = charts.ChartMeta(description, provenance.source_line(sources, ids, lang=lang), as_of, synthetic,
-                                font_scale, lang)
+                                font_scale, lang, dark)
         return cls(charts.CHARTS[name], frames, meta, filters, version, sources)
 
     @property
@@ -61,18 +61,32 @@ class ChartFiles:
     def base_name(self) -> str:
         return charts.export_name(self.chart.name, self.filters, self.version) + labels.file_suffix(self.lang)
 
+    @property
+    def spec(self) -> charts.Spec | None:
+        """The chart's traces and layout before its words; None with nothing to draw. Drawn once."""
+        if "spec" not in self.drawn:
+            self.drawn["spec"] = self.chart.draw(self.frames, self.lang)
+        return self.drawn["spec"]
+
+    @property
+    def words(self) -> charts.Words:
+        return self.chart.words(self.meta, self.spec)
+
     def figure_at(self, height: int) -> go.Figure | None:
-        """The figure drawn for a height (the page's); drawn once. Do not modify it: it is shared."""
-        if height not in self.drawn:
-            self.drawn[height] = self.chart.figure(self.frames, self.meta, height=height)
-        return self.drawn[height]
+        """The plot for the page, which writes the chart's words around it. Shared: do not modify it."""
+        key = ("plot", height)
+        if key not in self.drawn:
+            self.drawn[key] = None if self.spec is None else charts.plot_only(self.spec, self.meta, height)
+        return self.drawn[key]
 
     def figure(self, shape: str = "wide") -> go.Figure | None:
-        """The figure for an export. images.render sizes every image to its shape, so a drawing made
-        for another height (the page's) gives the same file and is reused rather than drawn again."""
-        if self.drawn:
-            return next(iter(self.drawn.values()))
-        return self.figure_at(images.SHAPES[shape][1])
+        """The figure for an export: words inside, wrapped to the shape's width, always light."""
+        key = ("file", shape)
+        if key not in self.drawn:
+            width, height = images.SHAPES[shape]
+            meta = replace(self.meta, dark=False, font_scale=1.0)
+            self.drawn[key] = None if self.spec is None else charts.finish(self.spec, self.words, meta, height, width)
+        return self.drawn[key]
 
     def alt_text(self) -> str:
         if "alt" not in self.described:

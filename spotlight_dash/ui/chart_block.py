@@ -23,17 +23,22 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
     frames = scoped.frames
     ids = provenance.source_ids(frames.values())
     files = ChartFiles.make(name, frames, scoped.filters, described(scoped, view.choices, view.lang), view.sources,
-                            view.dated(frames.values()), view.snapshot.version, font_scale, view.lang)
+                            view.dated(frames.values()), view.snapshot.version, font_scale, view.lang,
+                            dark=dark_theme())
     figure = files.figure_at(height)  # drawn once: the alt text and the page's ZIP reuse it
     st.session_state.setdefault(PAGE_CHARTS, {})[name] = files  # for the page's ZIP download
     with st.container(border=True):
+        # The chart's words are the page's text, not the figure's: they wrap to any screen (a phone's
+        # too), follow the theme and are read by screen readers. Plain text, escaped for Markdown.
+        words = files.words
+        heading(words.title, large=font_scale > 1)
         if figure is None:
-            # Chart texts are plain (they go into images and files too): escaped here for Markdown.
-            st.markdown(f"**{escape(chart.title(view.lang))}**")
             st.info(escape(chart.empty(view.lang)), icon=":material/info:")
         else:
+            st.caption(escape(words.subtitle) + (f"  \n{escape(words.note)}" if words.note else ""))
             st.plotly_chart(figure, theme=None, width="stretch", key=f"chart-{name}",
                             config={"displaylogo": False, "toImageButtonOptions": {"filename": files.base_name}})
+            st.caption(escape(words.footer))
         if scoped.broader:
             st.caption(scoped.sentence(view.lang))
         sourced, download = st.columns(2)
@@ -47,8 +52,22 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
                 for query_name, frame in frames.items():
                     st.caption(view.t(f"query.{query_name}"))
                     page.table(frame)
-        with download.popover(view.t("chart.download"), icon=":material/download:"):
-            downloads(files, has_figure=figure is not None)
+        if figure is not None:  # a card with nothing to draw has nothing to download either
+            with download.popover(view.t("chart.download"), icon=":material/download:"):
+                downloads(files, has_figure=True)
+
+
+def dark_theme() -> bool:
+    """Whether the reader's page is dark (their system's setting or the app menu's): the plot follows."""
+    try:
+        return st.context.theme.type == "dark"
+    except Exception:  # noqa: BLE001 - no browser behind the run (AppTest): the light page
+        return False
+
+
+def heading(text: str, large: bool = False) -> None:
+    """A chart's title: a heading of the page (no link anchor: it is not a section to link to)."""
+    (st.header if large else st.subheader)(escape(text), anchor=False)
 
 
 def downloads(files: ChartFiles, has_figure: bool) -> None:
