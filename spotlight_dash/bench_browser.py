@@ -121,21 +121,51 @@ def serve(folder: Path):
 
 
 class Traffic:
-    """Bytes and messages a page receives: HTTP through CDP (as sent, compressed), websocket frames."""
+    """Bytes and messages a page receives, and when (Chromium's monotonic clock, through CDP): HTTP as
+    sent (compressed or not), websocket frames as they arrive."""
 
-    def __init__(self, page, cdp):
+    def __init__(self, cdp):
         self.http_bytes = 0
         self.ws_bytes = 0
         self.ws_messages = 0
+        self.started = None  # the document's request
+        self.http_done = None  # the last HTTP response before the first websocket message
+        self.first_message = self.last_message = None
+        self.plotly_loaded = None  # Streamlit's plotly chunk (~4.7 MB of JavaScript), fetched on the first chart
+        self._plotly_request = None
+        cdp.on("Network.requestWillBeSent", self._request)
         cdp.on("Network.loadingFinished", self._loaded)
-        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+        cdp.on("Network.webSocketFrameReceived", self._frame)
+
+    def _request(self, event):
+        if self.started is None and event.get("type") == "Document":
+            self.started = event["timestamp"]
+        if "/PlotlyChart." in event.get("request", {}).get("url", ""):
+            self._plotly_request = event["requestId"]
 
     def _loaded(self, event):
         self.http_bytes += int(event.get("encodedDataLength", 0))
+        if self.first_message is None:
+            self.http_done = event["timestamp"]
+        if event["requestId"] == self._plotly_request:
+            self.plotly_loaded = event["timestamp"]
 
-    def _frame(self, payload):
+    def _frame(self, event):
         self.ws_messages += 1
-        self.ws_bytes += len(payload)
+        data = event["response"].get("payloadData", "")
+        # Binary frames (Streamlit's protobuf messages, opcode 2) come base64-encoded.
+        self.ws_bytes += len(data) * 3 // 4 if event["response"].get("opcode") == 2 else len(data.encode())
+        self.first_message = self.first_message or event["timestamp"]
+        self.last_message = event["timestamp"]
+
+    def breakdown(self) -> dict:
+        """Seconds from the document's request: static files loaded, first and last websocket message,
+        the plotly chunk loaded (None on a page without a chart)."""
+        if self.started is None:
+            return {}
+        return {key: None if at is None else round(at - self.started, 4) for key, at in
+                (("static_loaded_s", self.http_done), ("first_message_s", self.first_message),
+                 ("last_message_s", self.last_message), ("plotly_loaded_s", self.plotly_loaded))}
 
 
 class Session:
@@ -148,7 +178,7 @@ class Session:
         self.cdp.send("Network.enable")
         if throttled:
             self.cdp.send("Network.emulateNetworkConditions", THROTTLED)
-        self.traffic = Traffic(self.page, self.cdp)
+        self.traffic = Traffic(self.cdp)
 
     def settle(self, heading: str | None, charts: int, before: str | None = None, url: str | None = None):
         self.page.wait_for_function(SETTLED_JS, arg={"heading": heading, "charts": charts, "before": before,
@@ -190,7 +220,7 @@ def _timed(action, settle) -> float:
 def time_first_pages(browser, url, learned, runs) -> dict[str, dict]:
     out = {}
     for path, want in learned.items():
-        samples, http, ws, messages = [], [], [], []
+        samples, http, ws, messages, parts = [], [], [], [], []
         for _ in range(runs):
             session = Session(browser)
             try:
@@ -199,10 +229,16 @@ def time_first_pages(browser, url, learned, runs) -> dict[str, dict]:
                 http.append(session.traffic.http_bytes)
                 ws.append(session.traffic.ws_bytes)
                 messages.append(session.traffic.ws_messages)
+                parts.append(session.traffic.breakdown())
             finally:
                 session.close()
+        # Where the time goes, medians: static files, the websocket's first and last message (the
+        # rest, to the first page's p50, is plotly drawing after the last message).
+        breakdown = {key: stats([p[key] for p in parts if p.get(key) is not None])["p50"]
+                     for key in ("static_loaded_s", "first_message_s", "last_message_s", "plotly_loaded_s")}
         out[path] = {"first_page_s": stats(samples), "http_bytes": int(stats(http)["p50"]),
-                     "websocket_bytes": int(stats(ws)["p50"]), "websocket_messages": int(stats(messages)["p50"])}
+                     "websocket_bytes": int(stats(ws)["p50"]), "websocket_messages": int(stats(messages)["p50"]),
+                     "breakdown": breakdown}
     return out
 
 
@@ -393,6 +429,12 @@ def print_scale(figures: dict) -> None:
               f"{p['websocket_bytes'] / 1024:6.0f} KB / {p['websocket_messages']:3d} | "
               f"{_f(nav.get('p50'))} / {_f(nav.get('p95'))} | {_f(p['script_cached_s'])}"
               f"{_ratio(nav.get('p50') or first['p50'], p['script_cached_s'])}  [{p['charts']} charts]")
+    print("first page, where the time goes (p50 s from the document's request): static files loaded | first "
+          "websocket message | last message | plotly's JavaScript loaded | last chart drawn")
+    for p in figures["pages"]:
+        b = p["breakdown"]
+        print(f"  {p['page']:<15} {_f(b['static_loaded_s'])} | {_f(b['first_message_s'])} | "
+              f"{_f(b['last_message_s'])} | {_f(b['plotly_loaded_s'])} | {_f(p['first_page_s']['p50'])}")
     print("filter change (country) to the redrawn charts, p50 / p95 s | page script, query cache emptied")
     for f in figures["filter_change"]:
         print(f"  {f['page']:<15} {_f(f['p50'])} / {_f(f['p95'])} | {_f(f['script_warm_s'])}"

@@ -40,6 +40,11 @@ def test_browser_bench_at_scale_1_writes_every_figure_in_the_agreed_json_shape(t
         assert _positive_timing(p["first_page_s"]), name
         assert p["http_bytes"] > 0 and p["websocket_bytes"] > 0 and p["websocket_messages"] > 0, name
         assert p["script_warm_s"] > 0 and p["script_cached_s"] > 0, name
+        # Where the first page's time goes, in the order it happens: files, then the script's messages.
+        parts = p["breakdown"]
+        assert 0 < parts["static_loaded_s"] and 0 < parts["first_message_s"] <= parts["last_message_s"], name
+        if p["charts"]:
+            assert parts["plotly_loaded_s"] > 0, name
         # Meeting mode hides the sidebar, so it is not in the navigation round; every other page is.
         assert (p["navigation_s"] is None) if name == "meeting" else _positive_timing(p["navigation_s"]), name
     assert pages["overview"]["charts"] >= 4  # charts were found and waited for, not an empty page timed
