@@ -414,8 +414,8 @@ def _f(value) -> str:
     return "    -  " if value is None else f"{value:7.3f}"
 
 
-def _ratio(browser, script) -> str:
-    return "" if not browser or not script else f"  ({browser / script:5.1f}x script)"
+def _ratio(browser, script, what: str = "script") -> str:
+    return "" if not browser or not script else f"  ({browser / script:5.1f}x {what})"
 
 
 def print_scale(figures: dict) -> None:
@@ -444,9 +444,9 @@ def print_scale(figures: dict) -> None:
           f"{_f(m['script_cached_s'])}{_ratio(m['p50'], m['script_cached_s'])}")
     png, pack = figures["png_download"], figures["pack_download"]
     print(f"PNG download, click to file: first {_f(png['first_s'])}, then {_f(png['p50'])} / {_f(png['p95'])} | "
-          f"server's export alone {_f(png['server_png_s'])}{_ratio(png['p50'], png['server_png_s'])}")
+          f"server's export alone {_f(png['server_png_s'])}{_ratio(png['p50'], png['server_png_s'], 'server')}")
     print(f"Pack (PPTX) download, click to file: {_f(pack['p50'])} / {_f(pack['p95'])} | server's build alone "
-          f"{_f(pack['server_pack_s'])}{_ratio(pack['p50'], pack['server_pack_s'])}")
+          f"{_f(pack['server_pack_s'])}{_ratio(pack['p50'], pack['server_pack_s'], 'server')}")
     t = figures["throttled_first_page"]
     print(f"first page (overview) under a throttled network ({t['network']}): {_f(t['p50'])} / {_f(t['p95'])} "
           f"over {t['n']} runs, {t['bytes'] / 1024:.0f} KB")
