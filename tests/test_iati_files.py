@@ -24,6 +24,7 @@ NOT_ACTIVITIES = ("this is not an IATI activity file: its root element is <codel
 NO_IDENTIFIER = "the activity has no iati-identifier -> every activity needs its identifier"
 ONE_X = "is an IATI 1.x code; it is read as the 2.0x code"
 SEVERAL_YEARS = "a budget longer than a year (IATI rule 7.5.3)"
+TOKEN_BUDGET = "a budget below 1 % of the expenditure within its period"
 
 # name -> (status of the dry run, the errors' text after the place, warnings by kind: the message with the
 # element's place, identifiers, years and counts taken out).
@@ -42,7 +43,8 @@ OUTCOMES = {
     **{name: ("problems", [NO_IDENTIFIER], {"the version is 'xx', not 2.0x; the file is read as IATI 2.03": 1})
        for name in ("schema-test-19-budget.xml", "schema-test-21-transaction.xml", "schema-test-24-results.xml")},
     "spotlight_unwomen_undp_ec_2021_extract.xml": ("valid", [], {"does not follow the IATI 2.03 schema": 3}),
-    "undp_central_asia_afghanistan_2021_extract.xml": ("valid", [], {}),
+    # UNDP budgets three outputs at USD 1.00 for 2021 beside USD 16,192 to 148,705 spent
+    "undp_central_asia_afghanistan_2021_extract.xml": ("valid", [], {TOKEN_BUDGET: 3}),
     # UNICEF: baselines of year 9999 (with periods 9999-01-01..9999-12-31), recipient-country "HQ" without a code,
     # and the schema breaks of its locations (each kind said five times, then counted).
     "hdx_dportal_114.xml": ("valid", [], {
@@ -51,6 +53,7 @@ OUTCOMES = {
         "indicator period-end: 9999-12-31 is outside the years 1900-2100; it is kept without this date": 20,
         "recipient-country has no code (its narrative says 'HQ'); it is left out of the country breakdown": 2,
         "recipient-country has no code (its narrative says 'EAPR'); it is left out of the country breakdown": 1,
+        TOKEN_BUDGET: 8,  # USD 2 and 10 beside hundreds of thousands to millions spent
         "does not follow the IATI 2.03 schema": 30}),
     # IADB, OFID, AfDB, the EC ...: OFID's 1.x codes (transaction types C and D, roles FUNDING and IMPLEMENTING,
     # START-ACTUAL), one warning per kind.
@@ -77,6 +80,8 @@ def _kind(message: str) -> str:
         return "does not follow the IATI 2.03 schema"
     if message.startswith("the budget's period ") and "is longer than a year (IATI rule 7.5.3" in message:
         return SEVERAL_YEARS
+    if message.startswith("the budget for ") and "less than 1 % of the" in message:
+        return TOKEN_BUDGET
     return message
 
 

@@ -271,7 +271,7 @@ def _years(*read: budgets.Budget) -> str:
     return " and ".join(map(str, years))
 
 
-def _budgets(a: _Activity, rows) -> None:
+def _budgets(a: _Activity, rows) -> list[budgets.Budget]:
     read_so_far: list[budgets.Budget] = []
     for budget in a.element.findall("budget"):
         value_el = budget.find("value")
@@ -304,6 +304,7 @@ def _budgets(a: _Activity, rows) -> None:
             occurrence=a.occurrence("budget", kind, start, end), value=value, currency=currency,
             value_date=value_date))
     _warn_about_budget_periods(a, read_so_far)
+    return read_so_far
 
 
 def _warn_about_budget_periods(a: _Activity, read: list[budgets.Budget]) -> None:
@@ -321,6 +322,18 @@ def _warn_about_budget_periods(a: _Activity, read: list[budgets.Budget]) -> None
             a.warn(budget.element, f"the budget's period {budget.period} is longer than a year (IATI rule 7.5.3 "
                    f"asks for a year at most); its {budget.currency} {budget.value:,.2f} is compared with the "
                    "expenditure over the same period, never counted in one year or split by days")
+
+
+def _warn_about_token_budgets(a: _Activity, read: list[budgets.Budget], transactions: list[RawRow]) -> None:
+    expenditure = [(t.values["transaction_date"], t.values["currency"], t.values["value"]) for t in transactions
+                   if t.values.get("transaction_type") == "4" and t.values.get("transaction_date")
+                   and t.values.get("value") is not None]
+    for budget in read:
+        spent = budgets.spent_within(budget, expenditure)
+        if budgets.token(budget, spent) and not budgets.replaced(budget, read):
+            a.warn(budget.element, f"the budget for {budget.period} is {budget.currency} {budget.value:,.2f}, less than "
+                   f"1 % of the {budget.currency} {spent:,.2f} of expenditure dated within it; both are kept as "
+                   f"published, so that period's delivery rate reads {100 * spent / budget.value:,.0f} %")
 
 
 def _transactions(a: _Activity, rows) -> None:
@@ -370,8 +383,10 @@ def read_activity(a: _Activity, rows: dict[str, list[RawRow]]) -> None:
         **{column: dates.get(column) for column in values.ACTIVITY_DATE_TYPES.values()},
         spotlight_funded=spotlight, programme_id=None))
     _countries_and_sectors(a, rows)
-    _budgets(a, rows)
+    read_budgets = _budgets(a, rows)
+    first_transaction = len(rows["iati_transactions"])
     _transactions(a, rows)
+    _warn_about_token_budgets(a, read_budgets, rows["iati_transactions"][first_transaction:])
     for result_no, result in enumerate(el.findall("result"), start=1):
         for indicator_no, indicator in enumerate(result.findall("indicator"), start=1):
             _read_indicator(a, rows, result, result_no, indicator, indicator_no)

@@ -11,6 +11,10 @@ The figures themselves are computed in SQL (queries._IATI_FINANCE) by the same r
    attributed to any one year and not split by days: it is shown for its own period, against the
    expenditure dated within that period.
 5. Every other budget counts for the calendar year its period starts in.
+
+A budget far below the expenditure dated within its period (UNICEF publishes USD 1, 2 or 10 next
+to millions spent) is kept as published, as every figure is, and warned about: its delivery rate
+reads in the millions of percent.
 """
 
 from __future__ import annotations
@@ -54,3 +58,16 @@ def overlapping_pairs(budgets: list[Budget]) -> list[tuple[Budget, Budget]]:
     counted = [b for b in budgets if not inverted(b) and not replaced(b, budgets)]
     return [(first, second) for i, first in enumerate(counted) for second in counted[i + 1:]
             if first.currency == second.currency and first.start <= second.end and second.start <= first.end]
+
+
+TOKEN_SHARE = 0.01  # a budget below 1 % of the expenditure within its period is warned about
+
+
+def spent_within(budget: Budget, expenditure: list[tuple[dt.date, str, float]]) -> float:
+    """The expenditure (date, currency, value) dated within the budget's period, in its currency."""
+    return sum(value for day, currency, value in expenditure
+               if currency == budget.currency and budget.start <= day <= budget.end)
+
+
+def token(budget: Budget, spent: float) -> bool:
+    return 0 < budget.value < TOKEN_SHARE * spent

@@ -119,6 +119,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("the rows by country add up to {parts}, more than this total of {total}",
      "строки по странам в сумме дают {parts}, больше итога {total}"),
     # IATI
+    ("the budget for {period} is {budget}, less than 1 % of the {spent} of expenditure dated within it; both are "
+     "kept as published, so that period's delivery rate reads {rate} %", "бюджет на {period} составляет {budget}, "
+     "меньше 1 % от {spent} расходов с датами внутри этого периода; оба значения сохранены как опубликованы, "
+     "поэтому уровень освоения за этот период равен {rate} %"),
     ("does not follow the IATI 2.03 schema: {detail}", "не соответствует схеме IATI 2.03: {detail}"),
     ("the file declares a DOCTYPE or entities, which IATI files never need; refused unread (entities can expand "
      "without limit or reach other files)", "файл объявляет DOCTYPE или сущности, которые файлам IATI не нужны; "
