@@ -41,7 +41,9 @@ def _open(page, url, heading):
 
 
 def _chart_text(page, title):
-    chart = page.locator(".js-plotly-plot", has_text=title).first
+    # A chart's title is a heading of its card, above the plot.
+    card = page.locator('[data-testid="stVerticalBlock"]', has=page.get_by_role("heading", name=title))
+    chart = card.last.locator(".js-plotly-plot").first
     chart.wait_for(timeout=30_000)
     return chart.inner_text()
 

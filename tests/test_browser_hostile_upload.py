@@ -68,7 +68,9 @@ def test_a_stray_cell_workbook_is_refused_and_every_session_goes_on(browser, use
         viewer.goto(f"{url}/communications")
         viewer.get_by_role("heading", name="Communications", exact=True).wait_for(timeout=60_000)
         _settled(viewer)
-        assert "39" in viewer.locator(".js-plotly-plot", has_text="Media hits by country").first.inner_text()
+        card = viewer.locator('[data-testid="stVerticalBlock"]',
+                              has=viewer.get_by_role("heading", name="Media hits by country", exact=True))
+        assert "39" in card.last.locator(".js-plotly-plot").first.inner_text()
         assert viewer.locator('[data-testid="stException"]').count() == 0
         assert _healthy(url)
         editor.close()
