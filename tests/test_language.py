@@ -76,6 +76,12 @@ def test_russian_numbers_and_dates_follow_russian_conventions():
     assert fmt.month(dt.date(2026, 3, 1), "ru") == "март 2026"
 
 
+def test_a_count_of_one_reads_right():
+    # "Download the 1 charts" was the page's button with one chart: the words hold for any count.
+    assert labels.t("page.zip", "en", count=1) == "Download every chart of this page (1, ZIP)"
+    assert labels.t("page.zip", "en", count=3) == "Download every chart of this page (3, ZIP)"
+
+
 def test_names_are_the_established_russian_ones():
     choices = viewstate.Choices({"SI-CA-REG": "Spotlight Regional Programme"}, (2020,), lang="ru")
     assert choices.label("runo", "UNW") == "ООН-Женщины" and choices.label("runo", "UNDP") == "ПРООН"

@@ -67,7 +67,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "{as_of} · {description}. Цифры, о которых никто не сообщал, показаны как «нет данных» "
                     "(«—» в таблицах), никогда как 0. Страница «Источники и методология» перечисляет все документы "
                     "и определения."),
-    "page.zip": ("Download the {count} charts of this page (ZIP)", "Скачать все графики этой страницы ({count}, ZIP)"),
+    "page.zip": ("Download every chart of this page ({count}, ZIP)", "Скачать все графики этой страницы ({count}, ZIP)"),
     # a chart on a page
     "scope.whole_programme": ("whole programme: not reported by {filters}", "вся программа: нет разбивки по {filters}"),
     "scope.not_by": ("not reported by {filters}", "нет разбивки по {filters}"),
