@@ -169,21 +169,28 @@ def test_a_chosen_country_gets_its_own_media_hits_and_the_programme_figures_say_
     assert cards["Direct reach 2020 · whole programme"] == "6,407"
     assert cards["Total budget (USD) · whole programme"] == "4,432,461"
     assert "77" not in cards.values()
-    subtitles = [_unwrapped(c.proto.spec) for c in at.get("plotly_chart")]
-    budget = next(s for s in subtitles if "Budget by recipient UN" in s)
+    # The words the page writes above and below the budget's plot (its title, subtitle and source line).
+    words = at.session_state["page_charts"]["budget-by-runo"].words
+    assert words.title == "Budget by recipient UN organisation"
+    budget = _shown(at, words.subtitle)
     assert "whole programme: not reported by country" in budget and "Kazakhstan" not in budget
 
 
-def _unwrapped(spec: str) -> str:
-    """A figure's JSON with its headings' line breaks as spaces."""
-    import json
-    return json.dumps(json.loads(spec), ensure_ascii=False).replace("<br>", " ")
+def _shown(at, text: str) -> str:
+    """``text`` as a caption of the page shows it (escaped for Markdown there): it must be on the page."""
+    caption = next(c.value for c in at.caption if _unescaped(c.value).startswith(text))
+    return _unescaped(caption)
+
+
+def _unescaped(text: str) -> str:
+    import re
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!:|~<>$])", r"\1", text)
 
 
 def test_charts_and_the_pack_name_the_reporting_period_and_the_load_apart(use_shipped, monkeypatch):
     at = _app("overview", use_shipped, monkeypatch)
-    spec = next(_unwrapped(c.proto.spec) for c in at.get("plotly_chart") if "Rights holders reached" in c.proto.spec)
-    assert "Reported for 2020, Phase I (2020–2022)" in spec and "loaded " in spec and "Data as of" not in spec
+    footer = _shown(at, at.session_state["page_charts"]["reach-against-target"].words.footer)
+    assert "Reported for 2020, Phase I (2020–2022)" in footer and "loaded " in footer and "Data as of" not in footer
     from spotlight_dash.exports import pack
     from spotlight_dash.exports.context import open_view
     view, _ = open_view({}, use_shipped)
