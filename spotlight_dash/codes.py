@@ -92,6 +92,9 @@ IATI_TRANSACTION_TYPES = {
     "12": "outgoing pledge", "13": "incoming pledge",
 }
 IATI_VALUE_KINDS = ("baseline", "target", "actual")
+# What the Steering Committee records in a meeting, and where an action point stands.
+NOTE_KINDS = ("decision", "action", "comment")
+ACTION_STATUSES = ("open", "done", "dropped")
 
 # Which vocabulary each coded column draws from; the validator, the template's dropdowns and
 # the near-miss suggestions all read this table.
@@ -111,6 +114,8 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "direction": DIRECTIONS,
     "date_kind": DATE_KINDS,
     "event_type": EVENT_TYPES,
+    "note_kind": NOTE_KINDS,
+    "action_status": ACTION_STATUSES,
 }
 UPPER_CASE_VOCABULARIES = {"country", "organisation"}
 

@@ -453,6 +453,36 @@ def years(cur, f: Filters) -> pd.DataFrame:
                           range(year(start_date), year(end_date) + 1) t(y) ORDER BY y""").df()
 
 
+# ---- the Steering Committee's meetings and notes (spotlight_dash/minutes.py reads them) ------------
+
+
+@query((),
+       meeting_id="meeting", held_on="the day of the meeting", title="title", snapshot="the snapshot it reviews",
+       opened_by="opened by", closed="true once closed", notes="notes recorded in it",
+       open_actions="its action points still open")
+def meetings(cur, f: Filters) -> pd.DataFrame:
+    sql = """SELECT m.meeting_id, m.held_on, m.title, m.snapshot, m.opened_by, m.closed,
+                    count(n.note_id) AS notes, count(n.note_id) FILTER (WHERE n.status = 'open') AS open_actions
+             FROM meetings m LEFT JOIN notes n USING (meeting_id)
+             GROUP BY ALL ORDER BY m.held_on DESC, m.meeting_id DESC"""
+    return _run(cur, sql, f)
+
+
+@query((),
+       note_id="note", meeting_id="meeting", held_on="the day of the meeting", meeting_title="the meeting's title",
+       kind="decision, action or comment", text="as written", language="the language it was written in",
+       chart="the chart, or kpi:<key> for a headline card", link="the view, as a link's query string",
+       snapshot="the snapshot on screen", author="written by", written_at="when (UTC)",
+       owner="an action's owner organisation", owner_person="an action's owner, by name", due="an action's due date",
+       status="open, done or dropped")
+def notes(cur, f: Filters) -> pd.DataFrame:
+    sql = """SELECT n.note_id, n.meeting_id, m.held_on, m.title AS meeting_title, n.kind, n.text, n.language,
+                    n.chart, n.link, n.snapshot, n.author, n.written_at, n.owner, n.owner_person, n.due, n.status
+             FROM notes n JOIN meetings m USING (meeting_id)
+             ORDER BY m.held_on DESC, n.meeting_id DESC, n.note_id"""
+    return _run(cur, sql, f)
+
+
 def _date(value) -> dt.date:
     return pd.Timestamp(value).date()
 

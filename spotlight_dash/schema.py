@@ -85,6 +85,7 @@ Percent = Annotated[
 ]
 Number = Annotated[float, BeforeValidator(_not_nan)]
 Date = Annotated[dt.date, PlainSerializer(lambda d: d.isoformat())]
+Timestamp = Annotated[dt.datetime, PlainSerializer(lambda d: d.isoformat())]
 Flag = Annotated[bool, BeforeValidator(_not_nan)]
 Currency = Annotated[str, BeforeValidator(lambda v: _text(v).upper() if isinstance(v, str) else v),
                      Field(pattern=r"^[A-Z]{3}$")]
@@ -427,6 +428,39 @@ class IatiIndicatorValue(Row):
     source_id: SourceId
 
 
+# ---- the Steering Committee's records: written in the app, one note at a time -------------
+
+NOTE_TEXT_LIMIT = 2000
+
+
+class Meeting(Row):
+    meeting_id: Annotated[int, Field(ge=1, description="1 for the first meeting recorded, then 2 ...")]
+    held_on: Date = Field(description="the day of the meeting")
+    title: Annotated[Text, Field(max_length=200)]
+    snapshot: Annotated[int, Field(ge=1, description="the snapshot whose figures the meeting reviews")]
+    opened_by: Text
+    closed: Flag = Field(False, description="true once the meeting is closed: no more notes")
+
+
+class Note(Row):
+    """A decision, an action point or a comment, on the figure (chart or headline card) it was made on."""
+
+    note_id: Annotated[int, Field(ge=1)]
+    meeting_id: Annotated[int, Field(ge=1)]
+    kind: _coded("note_kind")
+    text: Annotated[Text, Field(max_length=NOTE_TEXT_LIMIT, description="as written: plain text, never HTML")]
+    language: Annotated[str, Field(pattern="^(en|ru)$", description="the language of the screen it was written on")]
+    chart: Text | None = Field(None, description="the chart, or kpi:<key> for a headline card; empty = the meeting")
+    link: Text | None = Field(None, description="the view it was made on, as a link's query string (country=KGZ&year=2021)")
+    snapshot: Annotated[int, Field(ge=1, description="the snapshot on screen when it was written")]
+    author: Text
+    written_at: Timestamp = Field(description="UTC")
+    owner: Organisation | None = Field(None, description="an action's owner organisation")
+    owner_person: Annotated[Text, Field(max_length=120)] | None = Field(None, description="an action's owner, by name")
+    due: Date | None = Field(None, description="an action's due date")
+    status: _coded("action_status") | None = Field(None, description="an action's status: open, done or dropped")
+
+
 @dataclass(frozen=True)
 class Table:
     name: str
@@ -499,6 +533,9 @@ TABLES: dict[str, Table] = {
         Table("iati_indicator_values", IatiIndicatorValue,
               ("iati_identifier", "result_no", "indicator_no", "kind", "period_start", "period_end", "dimensions", "occurrence"),
               "IATI indicator baselines, targets and actuals", "IATI indicator values", in_workbook=False),
+        Table("meetings", Meeting, ("meeting_id",), "Steering Committee meetings", "Meetings", in_workbook=False),
+        Table("notes", Note, ("note_id",), "decisions, action points and comments of the meetings", "Notes",
+              in_workbook=False),
     )
 }
 
@@ -530,7 +567,7 @@ def _sql_type(annotation: Any) -> str:
             base = get_args(base)[0]
         else:
             base = inner[0]
-    return {int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE"}.get(base, "VARCHAR")
+    return {int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE", dt.datetime: "TIMESTAMP"}.get(base, "VARCHAR")
 
 
 def ddl(table: str) -> str:
@@ -542,3 +579,5 @@ def ddl(table: str) -> str:
 
 IATI_TABLES = tuple(name for name in TABLES if name.startswith("iati_"))
 WORKBOOK_TABLES = tuple(name for name, table in TABLES.items() if table.in_workbook)
+# Written by people in the app, not loaded from data/: a build from data/ carries them over.
+RECORD_TABLES = ("meetings", "notes")

@@ -141,10 +141,22 @@ def open_reader(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=True, config=READER_CONFIG)
 
 
-def read_tables(con: duckdb.DuckDBPyConnection, names=None) -> dict[str, pd.DataFrame]:
+def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
     cur = con.cursor()
     try:
-        return {n: cur.execute(f'SELECT * FROM "{n}"').df() for n in (names or schema.TABLES)}
+        return {name for (name,) in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    finally:
+        cur.close()
+
+
+def read_tables(con: duckdb.DuckDBPyConnection, names=None) -> dict[str, pd.DataFrame]:
+    """The tables of a snapshot; one written before a table existed (the meetings' notes, say)
+    gives it empty, so an old snapshot still opens, rolls back and compares."""
+    present = table_names(con)
+    cur = con.cursor()
+    try:
+        return {n: cur.execute(f'SELECT * FROM "{n}"').df() if n in present
+                else pd.DataFrame(columns=schema.TABLES[n].columns) for n in (names or schema.TABLES)}
     finally:
         cur.close()
 
@@ -195,7 +207,7 @@ def read_runs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 class Run:
     """One ingest run, as recorded in every later snapshot."""
 
-    run_kind: str  # build, import, iati, rollback
+    run_kind: str  # build, import, iati, note, rollback
     file: str
     sha256: str
     user_name: str

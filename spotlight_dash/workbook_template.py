@@ -69,7 +69,11 @@ def _lists_sheet(book: Workbook) -> dict[str, str]:
     sheet = book.create_sheet(LISTS_SHEET)
     sheet.sheet_state = "hidden"
     ranges = {}
-    for index, (vocabulary, allowed) in enumerate(sorted(codes.VOCABULARIES.items()), start=1):
+    # Only the vocabularies of the workbook's own tables (a meeting's note kinds are not edited in Excel).
+    used = {schema.column_meta(name, column)["vocabulary"] for name in schema.WORKBOOK_TABLES
+            for column in schema.TABLES[name].columns}
+    listed = sorted((name, allowed) for name, allowed in codes.VOCABULARIES.items() if name in used)
+    for index, (vocabulary, allowed) in enumerate(listed, start=1):
         letter = get_column_letter(index)
         sheet.cell(1, index, vocabulary)
         for row, code in enumerate(allowed, start=2):

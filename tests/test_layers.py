@@ -21,7 +21,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                                   "spotlight_dash.store", "spotlight_dash.ingest", "spotlight_dash.synthetic",
                                   "spotlight_dash.workbook_template")),
     ("queries, charts and exports", ("spotlight_dash.queries", "spotlight_dash.viewstate", "spotlight_dash.scope",
-                                     "spotlight_dash.provenance", "spotlight_dash.kpis", "spotlight_dash.charts",
+                                     "spotlight_dash.provenance", "spotlight_dash.kpis", "spotlight_dash.minutes", "spotlight_dash.charts",
                                      "spotlight_dash.exports", "spotlight_dash.pandas_baseline",
                                      "spotlight_dash.stopwatch", "spotlight_dash.docs")),
     ("ui", ("spotlight_dash.ui",)),

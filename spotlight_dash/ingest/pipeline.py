@@ -73,13 +73,15 @@ def build(data_dir: Path, user_name: str | None = None, dry_run: bool = False) -
         raise IngestError(report)
     if dry_run:
         return Outcome(report, None, rows)
-    previous = None
+    previous, records = None, {}
     state = store.current_state()
     if state.path is not None:
         with store.open_reader(state.path) as con:
             previous = store.read_runs(con)
+            # The committee's meetings and notes were written in the app, not in data/: a rebuild keeps them.
+            records = store.read_tables(con, schema.RECORD_TABLES)
     run = store.Run("build", str(data_dir), textdir.fingerprint(data_dir), user_name or getpass.getuser(), started, rows)
-    version = store.commit(to_frames(validated), run, previous)
+    version = store.commit({**to_frames(validated), **records}, run, previous)
     return Outcome(report, version, rows)
 
 
@@ -200,6 +202,9 @@ def import_workbook(data: bytes, filename: str, user_name: str | None = None, *,
     return result
 
 
+UNDOABLE_RUNS = ("import", "iati", "note")  # a workbook, an IATI file, or a meeting's note or status change
+
+
 def undo_last_import(user_name: str | None = None) -> int:
     """Make the snapshot before the last import current again (a rollback, recorded as such).
 
@@ -210,7 +215,7 @@ def undo_last_import(user_name: str | None = None) -> int:
     if not len(runs):
         raise store.StoreError("the store is empty; there is no import to undo")
     last = runs.iloc[-1]
-    if last.run_kind not in ("import", "iati"):
+    if last.run_kind not in UNDOABLE_RUNS:
         raise store.StoreError(f"the current snapshot v{int(last.version):04d} was made by a {last.run_kind}, "
                                "not an import; use `rollback VERSION` to choose a snapshot")
     return store.rollback(None, user_name or getpass.getuser())

@@ -125,4 +125,10 @@ TEXTS = {
         "programme a user linked them to.",
         "Мероприятия IATI с публикующей организацией, странами, финансированием из фонда «Луч света» и "
         "программой, с которой их связал пользователь."),
+    "query.meetings": (
+        "The Steering Committee's meetings, newest first: the day, the snapshot each reviews, its notes and open actions.",
+        "Заседания Руководящего комитета, сначала новые: дата, снимок, который рассматривался, заметки и открытые поручения."),
+    "query.notes": (
+        "Decisions, action points and comments recorded in the meetings, with the chart and view each was made on.",
+        "Решения, поручения и комментарии заседаний, с графиком и видом, к которым они относятся."),
 }

@@ -20,6 +20,8 @@ WORDS = {
     "direction": "направление", "date kind": "вид даты", "event type": "тип мероприятия",
     "below": "ниже", "above": "выше", "higher": "больше", "lower": "меньше",
     "build": "сборкой", "rollback": "откатом", "import": "загрузкой", "iati": "загрузкой IATI",
+    "note": "записью заседания", "note kind": "вид заметки", "action status": "статус поручения",
+    "owner": "ответственный", "owner_person": "ответственный (лицо)", "due": "срок",
 }
 
 # (English pattern, Russian) — {name} stands for the same part in both.
@@ -251,6 +253,36 @@ PATTERNS: list[tuple[str, str]] = [
     ("name the file after one of: {tables}", "назовите файл по одной из таблиц: {tables}"),
 ]
 
+
+# The meetings' notes (ingest/minutes.py)
+MINUTES_PATTERNS: list[tuple[str, str]] = [
+    ("the store is empty: there are no figures for a meeting to review", "хранилище пусто: заседанию нечего рассматривать"),
+    ("build or load the figures first", "сначала соберите или загрузите данные"),
+    ("there is no meeting {number}", "заседания {number} нет"),
+    ("choose a meeting that was opened", "выберите открытое заседание"),
+    ("open a meeting first", "сначала откройте заседание"),
+    ("meeting {number} is already closed", "заседание {number} уже закрыто"),
+    ("nothing to do", "делать ничего не нужно"),
+    ("meeting {number} is closed", "заседание {number} закрыто"),
+    ("open a new meeting to record more notes", "откройте новое заседание, чтобы записать ещё заметки"),
+    ("text: the note is empty", "текст: заметка пуста"),
+    ("write the decision, action or comment", "напишите решение, поручение или комментарий"),
+    ("text: the note has {count} characters, above the limit of {limit}",
+     "текст: в заметке {count} символов, больше предела в {limit}"),
+    ("shorten it; put the details in the minutes", "сократите её; подробности — в протокол"),
+    ("owner: an action point needs an owner", "ответственный: у поручения должен быть ответственный"),
+    ("choose the organisation (or name the person) who will do it",
+     "выберите организацию (или назовите человека), которая его выполнит"),
+    ("due: an action point needs a due date", "срок: у поручения должен быть срок"),
+    ("give the date it is due", "укажите срок"),
+    ("due: {day} is before the meeting ({meeting_day})", "срок: {day} раньше заседания ({meeting_day})"),
+    ("give a due date on or after the meeting", "укажите срок не раньше даты заседания"),
+    ("{column}: only an action point has one", "{column}: это бывает только у поручения"),
+    ("leave it empty, or record the note as an action point", "оставьте пустым или запишите заметку как поручение"),
+    ("there is no action point {number}", "поручения {number} нет"),
+    ("choose an action point from the list", "выберите поручение из списка"),
+]
+PATTERNS += MINUTES_PATTERNS
 
 # Parts that are themselves messages, translated in turn (the reason a snapshot was not written).
 SENTENCES = {"reason", "kept"}

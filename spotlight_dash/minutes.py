@@ -1,0 +1,80 @@
+"""The meetings' notes as the pages, the pack and the actions spreadsheet read them (pure: frames in,
+frames out). The rows come from the ``meetings`` and ``notes`` queries; ingest/minutes.py writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from spotlight_dash import codes
+
+KPI_PREFIX = "kpi:"  # a note on a headline card names the card as kpi:<key>
+ACTION_COLUMNS = ["due", "overdue", "owner", "owner_person", "text", "status", "meeting_title", "held_on", "chart",
+                  "note_id"]
+
+
+def kpi_key(key: str) -> str:
+    return f"{KPI_PREFIX}{key}"
+
+
+def _day(value) -> dt.date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def open_meeting(meetings: pd.DataFrame) -> pd.Series | None:
+    """The meeting notes go to now: the newest one not closed, if any."""
+    still_open = meetings[~meetings.closed.astype(bool)] if len(meetings) else meetings
+    return None if still_open.empty else still_open.iloc[0]
+
+
+def last_meeting(meetings: pd.DataFrame, current_version: int) -> pd.Series | None:
+    """The newest closed meeting that reviewed an earlier snapshot: what "since the last meeting" counts from."""
+    if meetings.empty:
+        return None
+    closed = meetings[meetings.closed.astype(bool) & (meetings.snapshot < current_version)]
+    return None if closed.empty else closed.iloc[0]
+
+
+def on_chart(notes: pd.DataFrame, chart: str) -> pd.DataFrame:
+    """The notes made on one chart or headline card, newest meeting first."""
+    return notes[notes.chart == chart] if len(notes) else notes
+
+
+def counts_by_chart(notes: pd.DataFrame) -> dict[str, int]:
+    return notes.chart.dropna().value_counts().to_dict() if len(notes) else {}
+
+
+def actions(notes: pd.DataFrame, today: dt.date, owner: str | None = None, status: str | None = "open",
+            meeting: int | None = None) -> pd.DataFrame:
+    """Action points, overdue first, then by due date; ``status`` None is every status.
+
+    Overdue: still open and due before ``today``. Owner is the organisation's code (or a person's name).
+    """
+    rows = notes[notes.kind == "action"] if len(notes) else pd.DataFrame(columns=[*ACTION_COLUMNS, "kind"])
+    if status is not None:
+        rows = rows[rows.status == status]
+    if owner is not None:
+        rows = rows[(rows.owner == owner) | (rows.owner_person == owner)]
+    if meeting is not None:
+        rows = rows[rows.meeting_id == meeting]
+    due = [_day(value) for value in rows.due]
+    overdue = [d is not None and d < today and s == "open" for d, s in zip(due, rows.status)]
+    frame = rows.assign(due=due, overdue=overdue, held_on=[_day(v) for v in rows.held_on])
+    frame = frame.sort_values(["overdue", "due", "note_id"], ascending=[False, True, True], na_position="last")
+    return frame[ACTION_COLUMNS].reset_index(drop=True)
+
+
+def owners(notes: pd.DataFrame) -> list[str]:
+    """Everyone an action is assigned to: organisations (in the codes' order), then people by name."""
+    acts = notes[notes.kind == "action"] if len(notes) else notes
+    if acts.empty:
+        return []
+    found = set(acts.owner.dropna())
+    people = sorted(set(acts.owner_person.dropna()) - found)
+    return [code for code in codes.ORGANISATIONS if code in found] + people
+
+
+def decisions(notes: pd.DataFrame, meeting: int | None = None) -> pd.DataFrame:
+    rows = notes[notes.kind == "decision"] if len(notes) else notes
+    return rows if meeting is None else rows[rows.meeting_id == meeting]
