@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 import plotly.graph_objects as go
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from spotlight_dash import charts, labels, provenance, safe_cells
 from spotlight_dash.exports import alt_text, images
@@ -157,8 +158,12 @@ def _source_lines(sources: pd.DataFrame, ids) -> list[str]:
     return lines
 
 
-def workbook(about: list[tuple[str, str]], frames: dict[str, pd.DataFrame], about_title: str = "about") -> bytes:
-    """An XLSX with an "about" sheet first and one sheet per table; no cell is ever a formula."""
+def workbook(about: list[tuple[str, str]], frames: dict[str, pd.DataFrame], about_title: str = "about",
+             widths: dict[str, float] | None = None) -> bytes:
+    """An XLSX with an "about" sheet first and one sheet per table; no cell is ever a formula.
+
+    ``widths``: a column's width by its header; a column wider than 40 wraps its text.
+    """
     book = Workbook()
     sheet = book.active
     sheet.title = about_title
@@ -175,6 +180,13 @@ def workbook(about: list[tuple[str, str]], frames: dict[str, pd.DataFrame], abou
             for column, value in enumerate(row, start=1):
                 if not fmt_missing(value):  # not reported stays an empty cell, never 0
                     safe_cells.write_value(table.cell(r, column), _plain(value))
+        for column, header in enumerate(frame.columns, start=1):
+            if widths and header in widths:
+                letter = get_column_letter(column)
+                table.column_dimensions[letter].width = widths[header]
+                if widths[header] > 40:
+                    for cell in table[letter][1:]:
+                        cell.alignment = Alignment(wrap_text=True, vertical="top")
         table.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)

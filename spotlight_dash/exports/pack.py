@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import math
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from spotlight_dash import kpis, labels, provenance, store
+from spotlight_dash import formatting, kpis, labels, provenance, store
+from spotlight_dash import minutes as records
+from spotlight_dash.exports import actions_file
 from spotlight_dash.exports.chart_files import ChartFiles
 from spotlight_dash.exports.context import StoreView
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"  # fonts-dejavu-core, installed by the README's commands
+
+
+# The committee's notes are plain text as written, up to 2,000 characters: clipped to fit, and the
+# slide says the full text is in the actions spreadsheet under the note's number.
+BESIDE_CLIP, TABLE_CLIP = 240, 300  # characters of a note beside its chart, and in the record's table
+BESIDE_LINES = 24  # what the column beside a chart holds, in lines of about BESIDE_CHARS characters
+BESIDE_CHARS = 46
+TABLE_BUDGET = 300  # points of table rows on one slide (PPTX at 11 pt: a line 13.2 pt, a row's margins 7.2 pt)
+RECORD_WIDTHS = [1.0, 1.3, 6.0, 2.2, 2.0, 1.6]  # note no., kind, text, owner, due, meeting date
+RECORD_TEXT_CHARS = 60  # characters a line of the text column holds
 
 
 @dataclass
@@ -20,15 +34,22 @@ class Slide:
     lines: list[str] = field(default_factory=list)
     charts: list[ChartFiles] = field(default_factory=list)
     table: pd.DataFrame | None = None
+    # The committee's notes made on this slide's figures, drawn in a column beside them:
+    # (heading, text as written or clipped), newest meeting first.
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    widths: list[float] | None = None  # the table's columns, relative; None: equal
 
 
 def _headline(view: StoreView) -> list[kpis.KPI]:
     return kpis.headline(view)
 
 
-def outline(view: StoreView, since: int | None = None) -> list[Slide]:
-    """What the pack says, slide by slide; both formats draw exactly this."""
+def outline(view: StoreView, since: int | None = None, today: dt.date | None = None) -> list[Slide]:
+    """What the pack says, slide by slide; both formats draw exactly this. ``today`` decides which
+    action points are overdue (default: the machine's date)."""
     t = labels.scoped("pack", view.lang)
+    today = today or dt.date.today()
+    notes, meetings = view.q("notes"), view.q("meetings")
 
     now = _headline(view)
     slides = [Slide(t("title"), [
@@ -54,6 +75,13 @@ def outline(view: StoreView, since: int | None = None) -> list[Slide]:
     slides.append(Slide(t("media"), [], [view.chart_files("media-hits-by-country")]))
     slides.append(Slide(t("eu"), [], [view.chart_files("media-eu-acknowledgement")]))
     slides.append(_changes(view, now, since))
+    # Right after the cover, as a committee's agenda starts: what was decided and what is still to do.
+    slides[1:1] = _record(view, notes, meetings, today)
+    for slide in slides:
+        on = [c.chart.name for c in slide.charts] or ([records.kpi_key(k.key) for k in now]
+                                                      if slide.title == t("headline") else [])
+        slide.notes = _beside(notes[notes.chart.isin(on)] if len(notes) and on else notes.iloc[0:0], view.lang, today,
+                              named=not slide.charts)  # the headline slide's notes say which figure
     # The cover's dates: the periods the pack's figures report on, and when they were loaded.
     slides[0].lines.append(view.dated([f for s in slides for c in s.charts for f in c.frames.values()]))
     ids = {i for s in slides for c in s.charts for i in provenance.source_ids(c.frames.values())}
@@ -63,6 +91,101 @@ def outline(view: StoreView, since: int | None = None) -> list[Slide]:
     slides.append(Slide(t("sources"), [f"{r.citation} — {r.section}" if isinstance(r.section, str) else r.citation
                                     for r in used.drop_duplicates(["citation", "section"]).itertuples()]))
     return slides
+
+
+def _latest_meetings(meetings: pd.DataFrame) -> pd.DataFrame:
+    """The meeting(s) whose decisions the pack recalls: the latest closed one, and any newer one still
+    open (the meeting in progress, whose decisions are being taken)."""
+    closed = [i for i, done in enumerate(meetings.closed.astype(bool)) if done]
+    return meetings.iloc[:closed[0] + 1] if closed else meetings
+
+
+def _record(view: StoreView, notes: pd.DataFrame, meetings: pd.DataFrame, today: dt.date) -> list[Slide]:
+    """ "Decisions and open actions": the latest meeting's decisions and every action point still open.
+
+    With no meeting ever recorded the slide is left out: the committee has not used the record, and
+    a slide saying "nothing decided" would misreport it. Once meetings are recorded the slide is
+    always there, and says in words when nothing was decided and nothing is open: that is news a
+    committee wants (every action closed), not an empty page.
+    """
+    if meetings.empty:
+        return []
+    lang = view.lang
+    t = labels.scoped("pack", lang)
+    latest = _latest_meetings(meetings)
+    named = t("record_and").join(t("record_meeting", title=m.title, day=formatting.date(pd.Timestamp(m.held_on), lang))
+                                 for m in latest.iloc[::-1].itertuples())
+    decided = records.decisions(notes)
+    decided = decided[decided.meeting_id.isin(latest.meeting_id)] if len(decided) else decided
+    still_open = records.actions(notes, today)
+    if decided.empty and still_open.empty:
+        return [Slide(t("record"), [t("record_none", meetings=named)])]
+    rows, clipped = [], False
+    for d in decided.itertuples():
+        text, cut = actions_file.clip(d.text, TABLE_CLIP)
+        rows.append((d.note_id, actions_file.kind_word("decision", lang), text, "", "",
+                     formatting.date(pd.Timestamp(d.held_on), lang)))
+        clipped |= cut
+    for a in still_open.itertuples():
+        text, cut = actions_file.clip(a.text, TABLE_CLIP)
+        rows.append((a.note_id, actions_file.kind_word("action", lang), text,
+                     actions_file.owner_name(a.owner, a.owner_person, lang),
+                     actions_file.due_words(a.due, a.overdue, lang), formatting.date(a.held_on, lang)))
+        clipped |= cut
+    columns = [labels.column(c, lang) for c in ("note_id", "kind", "text", "owner", "due", "held_on")]
+    parts = _fit_rows(rows)
+    slides = []
+    for number, part in enumerate(parts, start=1):
+        title = t("record") if len(parts) == 1 else t("record_part", part=number, parts=len(parts))
+        lines = [t("record_intro", meetings=named)] + ([t("clipped")] if clipped else [])
+        slides.append(Slide(title, lines, table=pd.DataFrame(part, columns=columns), widths=RECORD_WIDTHS))
+    return slides
+
+
+def _text_lines(text: str, width: int) -> int:
+    return sum(max(1, math.ceil(len(part) / width)) for part in text.split("\n"))
+
+
+def _fit_rows(rows: list[tuple]) -> list[list[tuple]]:
+    """The record's rows in slides that each hold what fits: an estimate from the texts' lengths."""
+    parts, used = [[]], 0.0
+    for row in rows:
+        height = _text_lines(row[2], RECORD_TEXT_CHARS) * 13.2 + 7.2
+        if parts[-1] and used + height > TABLE_BUDGET:
+            parts.append([])
+            used = 0.0
+        parts[-1].append(row)
+        used += height
+    return parts
+
+
+def _beside(notes: pd.DataFrame, lang: str, today: dt.date, named: bool = False) -> list[tuple[str, str]]:
+    """The notes made on a slide's figures, as (heading, text) in the column beside them: newest
+    meeting first, as many as the column holds; the rest counted, long texts clipped."""
+    t = labels.scoped("pack", lang)
+    shown, used, clipped = [], 0, False
+    for n in notes.itertuples():
+        head = t("note_head", kind=actions_file.kind_word(n.kind, lang), number=n.note_id,
+                 day=formatting.date(pd.Timestamp(n.held_on), lang))
+        if named:
+            head += " · " + actions_file.figure_name(n.chart, lang)
+        if n.kind == "action":
+            late = n.status == "open" and not formatting.is_missing(n.due) and pd.Timestamp(n.due).date() < today
+            head += " · " + t("note_action", owner=actions_file.owner_name(n.owner, n.owner_person, lang),
+                              due=actions_file.due_words(pd.Timestamp(n.due), late, lang))
+            if n.status != "open":
+                head += " · " + actions_file.status_word(n.status, lang)
+        text, cut = actions_file.clip(n.text, BESIDE_CLIP)
+        lines = _text_lines(head, BESIDE_CHARS) + _text_lines(text, BESIDE_CHARS) + 1
+        if shown and used + lines > BESIDE_LINES - 3:  # room for the closing lines
+            shown.append(("", t("note_more", count=len(notes) - len(shown))))
+            break
+        shown.append((head, text))
+        used += lines
+        clipped |= cut
+    if clipped:
+        shown.append(("", t("clipped")))
+    return shown
 
 
 def _changes(view: StoreView, now: list[kpis.KPI], since: int | None) -> Slide:
@@ -105,9 +228,13 @@ def to_pptx(slides: list[Slide]) -> bytes:
                 paragraph.text = line
                 paragraph.font.size = Pt(24 if number == 0 else 16)
             top += 0.45 * len(content.lines) + (1.0 if number == 0 else 0.1)
+        # With notes, the figure leaves the right-hand column to them.
+        room = 8.3 if content.notes else 12.3
+        if content.notes:
+            _pptx_notes(slide, content.notes, 0.5 + room + 0.2, top, 12.3 - room - 0.2)
         if content.charts:
             # As wide as the slide allows while the 16:9 picture still fits under the title.
-            width = min(12.3 / len(content.charts), (7.5 - top - 0.2) * 16 / 9)
+            width = min(room / len(content.charts), (7.5 - top - 0.2) * 16 / 9)
             for i, chart in enumerate(content.charts):
                 left = Inches(0.5 + i * width)
                 figure = chart.figure("wide")
@@ -121,18 +248,90 @@ def to_pptx(slides: list[Slide]) -> bytes:
                 picture._element.nvPicPr.cNvPr.set("descr", chart.alt_text())  # alt text, read by screen readers
                 picture.name = chart.title
         if content.table is not None and not content.table.empty:
-            _pptx_table(slide, content.table, top)
+            _pptx_table(slide, content.table, top, room, content.widths)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
 
 
-def _pptx_table(slide, frame: pd.DataFrame, top: float) -> None:
+def _pptx_notes(slide, notes: list[tuple[str, str]], left: float, top: float, width: float) -> None:
+    """The notes beside the figure: each heading in bold, then its text as written (plain text:
+    PowerPoint shows "<b>" or "=HYPERLINK(" as those characters)."""
+    from pptx.enum.text import MSO_AUTO_SIZE
+    from pptx.util import Inches, Pt
+
+    height = 7.5 - top - 0.3
+    box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+    box.name = "notes"
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # a viewer that lays text out shrinks it rather than overflow
+    # And the size written is one that fits, measured (less the box's insets), whatever the viewer does.
+    size = _fitting_size(notes, (width - 0.2) * 72, (height - 0.1) * 72)
+    first = True
+    for head, text in notes:
+        for words, bold in ((head, True), (text, False)):
+            if not words:
+                continue
+            paragraph = frame.paragraphs[0] if first else frame.add_paragraph()
+            first = False
+            paragraph.text = words  # a line feed in the text becomes a line break, as written
+            for run in paragraph.runs:
+                run.font.size, run.font.bold = Pt(size), bold
+            if not bold:
+                paragraph.space_after = Pt(NOTE_GAP)
+
+
+NOTE_GAP = 6  # points after each note's text
+
+
+def _fitting_size(notes: list[tuple[str, str]], width: float, height: float, largest: int = 11,
+                  smallest: int = 7) -> int:
+    """The largest font size (points) at which the notes fill no more than ``width`` x ``height`` points,
+    wrapped word by word as a viewer does, measured with DejaVu Sans: wider than the theme's Calibri,
+    so the estimate errs on the side of room to spare."""
+    from PIL import ImageFont
+
+    for size in range(largest, smallest, -1):
+        fonts = {True: ImageFont.truetype(f"{FONT_DIR}/DejaVuSans-Bold.ttf", size),
+                 False: ImageFont.truetype(f"{FONT_DIR}/DejaVuSans.ttf", size)}
+        lines = sum(_wrapped(words, fonts[bold], width) for head, text in notes
+                    for words, bold in ((head, True), (text, False)) if words)
+        if lines * size * 1.2 + NOTE_GAP * len(notes) <= height:
+            return size
+    return smallest
+
+
+def _wrapped(text: str, font, width: float) -> int:
+    """How many lines ``text`` takes at ``width`` points; a word wider than the line is broken."""
+    count = 0
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if font.getlength(candidate) <= width:
+                line = candidate
+                continue
+            if line:
+                count += 1
+            while font.getlength(word) > width:  # a long unbroken word fills whole lines
+                cut = max(1, int(len(word) * width / font.getlength(word)))
+                word = word[cut:]
+                count += 1
+            line = word
+        count += 1
+    return count
+
+
+def _pptx_table(slide, frame: pd.DataFrame, top: float, width: float = 12.3, widths: list[float] | None = None) -> None:
     from pptx.util import Inches, Pt
 
     rows, columns = len(frame) + 1, len(frame.columns)
-    shape = slide.shapes.add_table(rows, columns, Inches(0.5), Inches(top), Inches(12.3), Inches(0.4 * rows))
+    shape = slide.shapes.add_table(rows, columns, Inches(0.5), Inches(top), Inches(width), Inches(0.4 * rows))
     table = shape.table
+    if widths:
+        for c, share in enumerate(widths):
+            table.columns[c].width = Inches(width * share / sum(widths))
     for c, name in enumerate(frame.columns):
         table.cell(0, c).text = str(name)
     for r, row in enumerate(frame.itertuples(index=False), start=1):
@@ -141,7 +340,7 @@ def _pptx_table(slide, frame: pd.DataFrame, top: float) -> None:
     for row in table.rows:
         for cell in row.cells:
             for paragraph in cell.text_frame.paragraphs:
-                paragraph.font.size = Pt(12)
+                paragraph.font.size = Pt(11 if widths else 12)
 
 
 # ---- PDF -------------------------------------------------------------------------------------
@@ -163,8 +362,11 @@ def to_pdf(slides: list[Slide]) -> bytes:
         for line in content.lines:
             pdf.multi_cell(0, 8 if number == 0 else 6, line, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
+        room = 185 if content.notes else 273  # with notes, the figure leaves the right-hand column to them
+        if content.notes:
+            _pdf_notes(pdf, content.notes, 12 + room + 5, pdf.get_y(), 273 - room - 5)
         if content.charts:
-            width = min(273 / len(content.charts), (210 - pdf.get_y() - 14) * 16 / 9)
+            width = min(room / len(content.charts), (210 - pdf.get_y() - 14) * 16 / 9)
             top = pdf.get_y()
             for i, chart in enumerate(content.charts):
                 figure = chart.figure("wide")
@@ -177,7 +379,8 @@ def to_pdf(slides: list[Slide]) -> bytes:
             pdf.set_xy(pdf.l_margin, top + (width - 4) * 540 / 960 + 4)
         if content.table is not None and not content.table.empty:
             pdf.set_font("DejaVu", "", 9)
-            with pdf.table(text_align="LEFT") as table:
+            shares = content.widths or [1] * len(content.table.columns)
+            with pdf.table(text_align="LEFT", width=room, align="LEFT", col_widths=shares) as table:
                 header = table.row()
                 for name in content.table.columns:
                     header.cell(str(name))
@@ -188,6 +391,25 @@ def to_pdf(slides: list[Slide]) -> bytes:
     return bytes(pdf.output())
 
 
-def build(view: StoreView, fmt: str, since: int | None = None) -> bytes:
-    slides = outline(view, since)
+def _pdf_notes(pdf, notes: list[tuple[str, str]], left: float, top: float, width: float) -> None:
+    """The notes beside the figure, as plain text (multi_cell without markdown: nothing is interpreted).
+    The column is sized by BESIDE_LINES; it never spills onto a page of its own."""
+    y = pdf.get_y()
+    pdf.set_auto_page_break(False)
+    pdf.set_xy(left, top)
+    for head, text in notes:
+        for words, style in ((head, "B"), (text, "")):
+            if words:
+                pdf.set_font("DejaVu", style, 9)
+                pdf.set_x(left)
+                pdf.multi_cell(width, 4.6, words, align="L", new_x="LEFT", new_y="NEXT")
+        pdf.ln(1.5)
+    pdf.set_auto_page_break(True, margin=12)
+    pdf.set_font("DejaVu", "", 11)
+    pdf.set_xy(pdf.l_margin, y)
+
+
+def build(view: StoreView, fmt: str, since: int | None = None, today: dt.date | None = None) -> bytes:
+    """The pack as PPTX or PDF; ``today`` decides which action points are overdue (default: today)."""
+    slides = outline(view, since, today)
     return to_pptx(slides) if fmt == "pptx" else to_pdf(slides)

@@ -1,4 +1,5 @@
-"""Source lines, alt text, the chart files' "about" part and the Committee pack: (English, Russian)."""
+"""Source lines, alt text, the chart files' "about" part, the Committee pack and the committee's record
+(the pack's slide and notes, the actions spreadsheet): (English, Russian)."""
 
 TEXTS: dict[str, tuple[str, str]] = {
     "source.line": ("Source: {documents}", "Источник: {documents}"),
@@ -43,4 +44,51 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pack.changed": ("What changed", "Что изменилось"),
     "pack.no_earlier": ("There is no earlier snapshot to compare with yet.", "Более раннего снимка для сравнения пока нет."),
     "pack.changed_since": ("What changed since snapshot v{version:04d}", "Что изменилось со снимка v{version:04d}"),
+    # the committee's record in the pack and in the actions spreadsheet
+    "record.kind.decision": ("Decision", "Решение"),
+    "record.kind.action": ("Action", "Поручение"),
+    "record.kind.comment": ("Comment", "Комментарий"),
+    "record.status.open": ("open", "открыто"),
+    "record.status.done": ("done", "выполнено"),
+    "record.status.dropped": ("dropped", "снято"),
+    "record.overdue": ("overdue", "просрочено"),
+    "record.due_overdue": ("{date} — overdue", "{date} — просрочено"),
+    "record.on_meeting": ("the meeting as a whole", "заседание в целом"),
+    "pack.record": ("Decisions and open actions", "Решения и открытые поручения"),
+    "pack.record_part": ("Decisions and open actions ({part}/{parts})", "Решения и открытые поручения ({part}/{parts})"),
+    "pack.record_intro": ("Decisions of {meetings}; every action point still open, overdue first.",
+                          "Решения: {meetings}; все открытые поручения, сначала просроченные."),
+    "pack.record_meeting": ("{title} ({day})", "{title} ({day})"),
+    "pack.record_and": (" and ", " и "),
+    "pack.record_none": ("No decisions were recorded at {meetings}, and no action point is open.",
+                         "Решений не записано ({meetings}), открытых поручений нет."),
+    "pack.note_head": ("{kind} no. {number} · {day}", "{kind} № {number} · {day}"),
+    "pack.note_action": ("{owner}, due {due}", "{owner}, срок {due}"),
+    "pack.note_more": ("and {count} more notes: see the actions spreadsheet",
+                       "и ещё заметок: {count}, см. таблицу поручений"),
+    "pack.clipped": ("A text ending in … is shortened: its full text is in the actions spreadsheet, under its number.",
+                     "Текст, оканчивающийся на «…», сокращён: полный текст — в таблице поручений, под его номером."),
+    "actions_file.actions_sheet": ("actions", "поручения"),
+    "actions_file.decisions_sheet": ("decisions", "решения"),
+    "actions_file.comments_sheet": ("comments", "комментарии"),
+    "actions_file.what": ("what", "что это"),
+    "actions_file.what_text": ("The Steering Committee's action points, decisions and comments as recorded in the "
+                               "dashboard's meetings; action points overdue first.",
+                               "Поручения, решения и комментарии Руководящего комитета, записанные на заседаниях в "
+                               "панели; сначала просроченные поручения."),
+    "actions_file.snapshot": ("snapshot", "снимок"),
+    "actions_file.snapshot_text": ("read from snapshot v{version:04d}", "по снимку v{version:04d}"),
+    "actions_file.snapshot_unknown": ("not recorded", "не записан"),
+    "actions_file.made": ("made", "создано"),
+    "actions_file.overdue": ("overdue", "просрочено"),
+    "actions_file.overdue_text": ("an action point still open and due before {today}",
+                                  "открытое поручение со сроком раньше {today}"),
+    "actions_file.texts": ("texts", "тексты"),
+    "actions_file.texts_text": ("Every text is exactly as written, in the language it was written in; none is a "
+                                "formula.",
+                                "Каждый текст — ровно как записан, на языке записи; ни один не является формулой."),
+    "actions_file.meetings": ("meetings", "заседания"),
+    "actions_file.meetings_text": ("{count} recorded; the latest: {title}, {day}",
+                                   "записано: {count}; последнее: {title}, {day}"),
+    "actions_file.no_meetings": ("No meeting recorded yet.", "Заседаний пока не записано."),
 }
