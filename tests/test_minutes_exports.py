@@ -6,6 +6,7 @@ import io
 import shutil
 import subprocess
 
+import duckdb
 import openpyxl
 import pytest
 
@@ -235,3 +236,14 @@ def test_notes_too_long_for_their_column_are_written_smaller_in_the_pptx():
     column = (3.6 * 72, 5.9 * 72)  # the column beside a chart, in points
     assert pack._fitting_size([("Comment no. 1 · 03 Dec 2026", "Check the UNDP share")], *column) == 11
     assert pack._fitting_size([("Comment no. 1", "one line\n" * 40)], *column) < 11
+
+
+def test_a_snapshot_written_before_meetings_existed_still_makes_its_pack(store_copy):
+    path = store.snapshot_path(store.current_state().version)
+    con = duckdb.connect(str(path))
+    con.execute("DROP TABLE notes")
+    con.execute("DROP TABLE meetings")
+    con.close()
+    store._READABLE.clear()
+    slides = _slides()
+    assert slides[1].title == "Headline figures" and not any(s.notes for s in slides)

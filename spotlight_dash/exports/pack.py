@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from spotlight_dash import formatting, kpis, labels, provenance, store
+from spotlight_dash import formatting, kpis, labels, provenance, queries, store
 from spotlight_dash import minutes as records
 from spotlight_dash.exports import actions_file
 from spotlight_dash.exports.chart_files import ChartFiles
@@ -49,7 +49,7 @@ def outline(view: StoreView, since: int | None = None, today: dt.date | None = N
     action points are overdue (default: the machine's date)."""
     t = labels.scoped("pack", view.lang)
     today = today or dt.date.today()
-    notes, meetings = view.q("notes"), view.q("meetings")
+    notes, meetings = _committee_record(view)
 
     now = _headline(view)
     slides = [Slide(t("title"), [
@@ -91,6 +91,14 @@ def outline(view: StoreView, since: int | None = None, today: dt.date | None = N
     slides.append(Slide(t("sources"), [f"{r.citation} — {r.section}" if isinstance(r.section, str) else r.citation
                                     for r in used.drop_duplicates(["citation", "section"]).itertuples()]))
     return slides
+
+
+def _committee_record(view: StoreView) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The notes and meetings; a snapshot written before meetings were recorded has neither table,
+    and its pack is the pack it always was."""
+    if not {"notes", "meetings"} <= store.table_names(view.con):
+        return tuple(pd.DataFrame(columns=list(queries.QUERIES[name].columns)) for name in ("notes", "meetings"))
+    return view.q("notes"), view.q("meetings")
 
 
 def _latest_meetings(meetings: pd.DataFrame) -> pd.DataFrame:
