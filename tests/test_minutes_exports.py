@@ -35,11 +35,11 @@ def _record(lang: str = "en", close: bool = False) -> dict[str, int]:
         assert written.ok, written.report.lines()
         return written.row_id
 
-    ids = {"decision": note("decision", DECISION, chart="delivery-against-aim"),
+    ids = {"decision": note("decision", DECISION, chart="delivery-against-aim", link="programme=SI-CA-REG&year=2020"),
            "later": note("action", HOSTILE, chart="reach-against-target", owner="UNW", owner_person="Aigerim <b>K.</b>",
                          due=dt.date(2027, 6, 1)),
            "overdue": note("action", "Present the recovery plan", chart="delivery-against-aim", owner="UNFPA",
-                           due=dt.date(2027, 1, 15)),
+                           due=dt.date(2027, 1, 15), link="country=KGZ&year=2021"),
            "long": note("comment", LONG.strip()[:schema.NOTE_TEXT_LIMIT], chart="media-hits-by-country"),
            "kpi": note("comment", "Check the UNDP share", chart="kpi:budget")}
     if close:
@@ -88,7 +88,8 @@ def test_each_chart_slide_carries_the_notes_made_on_it(store_copy):
     delivery = _titled(slides, "Delivery against the aim")
     assert delivery.notes == [
         (f"Decision no. {ids['decision']} · 03 Dec 2026", DECISION),
-        (f"Action no. {ids['overdue']} · 03 Dec 2026 · UNFPA, due 15 Jan 2027 — overdue", "Present the recovery plan")]
+        (f"Action no. {ids['overdue']} · 03 Dec 2026 · seen for 2021 · Kyrgyzstan · UNFPA, due 15 Jan 2027 — overdue",
+         "Present the recovery plan")]  # made on another selection than the pack's: it says which
     reach = _titled(slides, "Reach against targets")
     assert reach.notes == [(f"Action no. {ids['later']} · 03 Dec 2026 · UN Women (Aigerim <b>K.</b>), due 01 Jun 2027",
                             HOSTILE)]
@@ -132,6 +133,7 @@ def test_the_record_slide_reads_in_russian(store_copy):
     assert rows[1]["срок"] == "15 января 2027 — просрочено" and rows[2]["ответственный"].startswith("ООН-Женщины")
     delivery = next(s for s in slides if s.charts and s.charts[0].chart.name == "delivery-against-aim")
     assert delivery.notes[0][0].startswith("Решение № ")
+    assert "· для выборки: 2021 · Кыргызстан · ЮНФПА, срок 15 января 2027 — просрочено" in delivery.notes[1][0]
 
 
 def _texts_of(deck):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import urllib.parse
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from spotlight_dash import formatting, kpis, labels, provenance, queries, store
+from spotlight_dash import formatting, kpis, labels, provenance, queries, store, viewstate
 from spotlight_dash import minutes as records
 from spotlight_dash.exports import actions_file
 from spotlight_dash.exports.chart_files import ChartFiles
@@ -80,7 +81,7 @@ def outline(view: StoreView, since: int | None = None, today: dt.date | None = N
     for slide in slides:
         on = [c.chart.name for c in slide.charts] or ([records.kpi_key(k.key) for k in now]
                                                       if slide.title == t("headline") else [])
-        slide.notes = _beside(notes[notes.chart.isin(on)] if len(notes) and on else notes.iloc[0:0], view.lang, today,
+        slide.notes = _beside(notes[notes.chart.isin(on)] if len(notes) and on else notes.iloc[0:0], view, today,
                               named=not slide.charts)  # the headline slide's notes say which figure
     # The cover's dates: the periods the pack's figures report on, and when they were loaded.
     slides[0].lines.append(view.dated([f for s in slides for c in s.charts for f in c.frames.values()]))
@@ -167,9 +168,20 @@ def _fit_rows(rows: list[tuple]) -> list[list[tuple]]:
     return parts
 
 
-def _beside(notes: pd.DataFrame, lang: str, today: dt.date, named: bool = False) -> list[tuple[str, str]]:
+def _seen_for(link, view: StoreView) -> str:
+    """Where a note was made on another selection than the pack's (Kyrgyzstan, 2021): that selection's
+    differences in words, so a remark about one country is not read as one about the region."""
+    if formatting.is_missing(link) or not link:
+        return ""
+    filters, _ = viewstate.parse(dict(urllib.parse.parse_qsl(str(link))), view.choices)
+    return " · ".join(view.choices.label(name, getattr(filters, name)) for name in viewstate.FILTER_NAMES
+                      if getattr(filters, name) != getattr(view.filters, name))
+
+
+def _beside(notes: pd.DataFrame, view: StoreView, today: dt.date, named: bool = False) -> list[tuple[str, str]]:
     """The notes made on a slide's figures, as (heading, text) in the column beside them: newest
     meeting first, as many as the column holds; the rest counted, long texts clipped."""
+    lang = view.lang
     t = labels.scoped("pack", lang)
     shown, used, clipped = [], 0, False
     for n in notes.itertuples():
@@ -177,6 +189,8 @@ def _beside(notes: pd.DataFrame, lang: str, today: dt.date, named: bool = False)
                  day=formatting.date(pd.Timestamp(n.held_on), lang))
         if named:
             head += " · " + actions_file.figure_name(n.chart, lang)
+        if seen := _seen_for(n.link, view):
+            head += " · " + t("note_seen_for", selection=seen)
         if n.kind == "action":
             late = n.status == "open" and not formatting.is_missing(n.due) and pd.Timestamp(n.due).date() < today
             head += " · " + t("note_action", owner=actions_file.owner_name(n.owner, n.owner_person, lang),
