@@ -13,6 +13,7 @@ sections = {
     t("nav.committee"): [
         st.Page("app_pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
         st.Page("app_pages/meeting.py", title=t("nav.meeting"), icon=":material/co_present:"),
+        st.Page("app_pages/actions.py", title=t("nav.actions"), icon=":material/checklist:"),
     ],
     t("nav.programme"): [
         st.Page("app_pages/delivery.py", title=t("nav.delivery"), icon=":material/payments:"),

@@ -130,7 +130,7 @@ if uploaded is not None:
 st.subheader(t("data.undo"))
 history = pipeline.import_history()
 last = history.iloc[-1] if len(history) else None
-if last is None or last.run_kind != "import":
+if last is None or last.run_kind not in pipeline.UNDOABLE_RUNS:
     st.caption(t("data.nothing_to_undo"))
 else:
     st.caption(t("data.last_import", file=last.file, user=last.user_name,

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from spotlight_dash import kpis, viewstate
-from spotlight_dash.ui import chart_block, kpi_cards, language, page
+from spotlight_dash.ui import chart_block, kpi_cards, language, notes, page
 from spotlight_dash.ui.language import t
 
 # Static styling only (no data goes into HTML): hide the sidebar and the toolbar, enlarge type.
@@ -19,6 +19,7 @@ SLIDES = ("headline", "budget-by-runo", "delivery-against-aim", "reach-against-t
           "media-hits-by-country", "media-eu-acknowledgement")
 
 view = page.start(t("nav.committee"))
+notes.meeting_bar(view)  # the meeting this belongs to; notes made here go to it
 if "meeting_slide" not in st.session_state:  # the link's slide counts once, as the filters do
     asked = page.from_link("slide", lambda raw: viewstate.url_number(raw, 1, len(SLIDES)), t("link.slide"))
     st.session_state.meeting_slide = asked or 1

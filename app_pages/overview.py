@@ -1,11 +1,14 @@
 """Overview for the Steering Committee: are we on track, and what changed since the last meeting?"""
 
+import datetime as dt
+
 import streamlit as st
 
-from spotlight_dash import kpis, labels, provenance, viewstate
+from spotlight_dash import codes, kpis, labels, minutes, provenance, viewstate
+from spotlight_dash import formatting as fmt
 from spotlight_dash.exports import pack
 from spotlight_dash.exports.context import open_view
-from spotlight_dash.ui import chart_block, data, kpi_cards, page
+from spotlight_dash.ui import chart_block, data, kpi_cards, notes, page
 from spotlight_dash.ui.language import t
 
 view = page.start(t("overview.title"), t("overview.question"))
@@ -25,14 +28,33 @@ kpi_cards.row(view, now)
 chart_block.columns(view, ["budget-by-runo", "reach-against-target"], ["delivery-against-aim", "indicators-by-rag"])
 chart_block.show(view, "media-hits-by-country")
 
-st.subheader(t("overview.changed"))
+meetings, recorded = notes.records(view.snapshot.path)
+last = minutes.last_meeting(meetings, view.snapshot.version)
 earlier = data.earlier_snapshots(view.snapshot.version, view.lang)
+if last is not None:
+    # What the committee asked last time, before what moved: the figures it reviewed are the comparison's base.
+    st.subheader(t("overview.since_meeting"))
+    st.caption(t("overview.since_meeting_caption", title=last.title, day=fmt.date(last.held_on, view.lang),
+                 version=f"{int(last.snapshot):04d}"))
+    due = minutes.actions(recorded, dt.date.today())
+    if due.empty:
+        st.info(t("overview.no_actions_due"), icon=":material/task_alt:")
+    else:
+        st.markdown(t("overview.actions_due"))
+        page.table(due[["due", "overdue", "owner", "owner_person", "text", "meeting_title"]].assign(
+            overdue=[t("actions.overdue") if late else "" for late in due.overdue],
+            owner=[codes.organisation_name(o, view.lang) if isinstance(o, str) else None for o in due.owner]),
+            text=st.column_config.TextColumn(width="large"))
+    notes.link_to_actions(t("overview.all_actions"))
+else:
+    st.subheader(t("overview.changed"))
 if not earlier:
     st.info(t("overview.one_snapshot"), icon=":material/history:")
 else:
     versions = list(earlier)
     asked = page.from_link("since", lambda raw: viewstate.url_choice(raw, versions), t("link.since"))
-    default = versions.index(asked) if asked is not None else 0
+    reviewed = int(last.snapshot) if last is not None and int(last.snapshot) in versions else None
+    default = versions.index(asked) if asked is not None else versions.index(reviewed) if reviewed else 0
     since = st.selectbox(t("overview.compare_with"), versions, index=default, format_func=lambda v: earlier[v])
     st.query_params["since"] = str(since)
     then = kpis.headline(view.at_snapshot(data.snapshot_path(since)))

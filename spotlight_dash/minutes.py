@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
-from spotlight_dash import codes
+from spotlight_dash import codes, labels
 
 KPI_PREFIX = "kpi:"  # a note on a headline card names the card as kpi:<key>
 ACTION_COLUMNS = ["due", "overdue", "owner", "owner_person", "text", "status", "meeting_title", "held_on", "chart",
@@ -16,6 +16,15 @@ ACTION_COLUMNS = ["due", "overdue", "owner", "owner_person", "text", "status", "
 
 def kpi_key(key: str) -> str:
     return f"{KPI_PREFIX}{key}"
+
+
+def place_name(chart, lang: str) -> str:
+    """What a note was made on, in words: the chart's title, or the headline card's figure."""
+    if not isinstance(chart, str) or not chart:
+        return labels.t("notes.on_meeting", lang)
+    if chart.startswith(KPI_PREFIX):
+        return labels.t_or(f"kpi.key.{chart.removeprefix(KPI_PREFIX)}", lang, chart)
+    return labels.t_or(f"chart.{chart}.title", lang, chart)
 
 
 def _day(value) -> dt.date | None:

@@ -23,7 +23,7 @@ BROWSER_TESTS = [
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 # Each page's path and the heading that says it has opened.
-PAGES = {"": "Are we on track?", "meeting": "Steering Committee", "delivery": "Delivery",
+PAGES = {"": "Are we on track?", "meeting": "Steering Committee", "actions": "Decisions and actions", "delivery": "Delivery",
          "results": "Results framework", "reach": "Reach", "communications": "Communications",
          "civil_society": "Civil society", "context": "Context", "agencies": "Agencies (IATI)",
          "sources": "Sources and methodology"}

@@ -16,7 +16,7 @@ SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 PAGES_DIR = ROOT / "app_pages"
 # Every page a viewer can open, in navigation order (data.py is for editors and tested on its own);
 # tests/test_app.py fails when a page in app_pages/ is missing here.
-PAGES = ["overview", "meeting", "delivery", "results", "reach", "communications", "civil_society", "context",
+PAGES = ["overview", "meeting", "actions", "delivery", "results", "reach", "communications", "civil_society", "context",
          "agencies", "sources"]
 
 

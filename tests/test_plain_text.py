@@ -57,11 +57,26 @@ def plant(frames: dict) -> int:
     return planted
 
 
+def _meeting_records(at):
+    """A closed meeting and one in session, with a decision and an action point: text to plant words in."""
+    import datetime as dt
+    import pandas as pd
+    meetings = pd.DataFrame([(1, dt.date(2026, 11, 2), "Meeting one", 1, "editor", True),
+                             (2, dt.date(2026, 12, 3), "Meeting two", 2, "editor", False)],
+                            columns=schema.TABLES["meetings"].columns)
+    notes = pd.DataFrame([(1, 1, "decision", "Decided", "en", "budget-by-runo", "", 1, "editor", at, None, None, None, None),
+                          (2, 1, "action", "To do", "en", "kpi:budget", "", 1, "editor", at, "UNFPA", "A person",
+                           dt.date(2027, 1, 1), "open")],
+                         columns=schema.TABLES["notes"].columns)
+    return meetings, notes
+
+
 @pytest.fixture
 def planted_store(shipped_store, tmp_path, monkeypatch):
     monkeypatch.setenv("SPOTLIGHT_STORE", str(tmp_path / "store"))
     with store.open_reader(store.current_state(shipped_store).path) as con:
         frames, runs = store.read_tables(con), store.read_runs(con)
+    frames["meetings"], frames["notes"] = _meeting_records(runs.iloc[-1].finished_at)
     assert plant(frames) > 400  # the shipped data has about 490 such cells
     for _ in range(2):  # two snapshots: the overview's comparison is drawn too
         store.commit(frames, store.Run("import", f"planted {PLANTED}.xlsx", "0" * 64, f"user {PLANTED}",

@@ -9,7 +9,7 @@ from source documents are data, not labels: they stay in the language of their d
 from __future__ import annotations
 
 from spotlight_dash.labels import (catalogue_charts, catalogue_columns, catalogue_data, catalogue_exports,
-                                   catalogue_pages, catalogue_queries, catalogue_values)
+                                   catalogue_minutes, catalogue_pages, catalogue_queries, catalogue_values)
 
 LANGUAGES = {"en": "English", "ru": "Русский"}
 DEFAULT = "en"
@@ -17,7 +17,7 @@ DEFAULT = "en"
 # key -> (English, Russian)
 TEXTS: dict[str, tuple[str, str]] = {
     **catalogue_pages.TEXTS, **catalogue_charts.TEXTS, **catalogue_exports.TEXTS, **catalogue_columns.TEXTS,
-    **catalogue_queries.TEXTS, **catalogue_data.TEXTS, **catalogue_values.TEXTS,
+    **catalogue_queries.TEXTS, **catalogue_data.TEXTS, **catalogue_values.TEXTS, **catalogue_minutes.TEXTS,
 }
 
 

@@ -10,7 +10,7 @@ from spotlight_dash.exports import images
 from spotlight_dash.exports.chart_files import ChartFiles
 from spotlight_dash.exports.context import described
 from spotlight_dash.markdown_text import escape
-from spotlight_dash.ui import page
+from spotlight_dash.ui import notes, page
 from spotlight_dash.ui.language import t
 from spotlight_dash.ui.page import PAGE_CHARTS, View
 
@@ -55,6 +55,7 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
         if figure is not None:  # a card with nothing to draw has nothing to download either
             with download.popover(view.t("chart.download"), icon=":material/download:"):
                 downloads(files, has_figure=True)
+        notes.under(view, name)
 
 
 def dark_theme() -> bool:

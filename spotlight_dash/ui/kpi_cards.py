@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from spotlight_dash import minutes
 from spotlight_dash.kpis import KPI
 from spotlight_dash.markdown_text import escape
+from spotlight_dash.ui import notes
 from spotlight_dash.ui.chart_block import source_table
 from spotlight_dash.ui.page import View, opened_popover
 
@@ -28,3 +30,4 @@ def row(view: View, kpis: list[KPI]) -> None:
                                                              f"sources-kpi-{kpi.key}")) is not None:
                 with popover:
                     source_table(view.sources, kpi.source_ids)
+            notes.under(view, minutes.kpi_key(kpi.key))
