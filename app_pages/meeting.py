@@ -11,7 +11,7 @@ st.html("""<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none;}
 [data-testid="stMetricValue"] {font-size: 4.5rem;}
 [data-testid="stMetricLabel"] p {font-size: 1.6rem;}
-[data-testid="stCaptionContainer"] p {font-size: 1.25rem;}
+[data-testid="stCaptionContainer"] p, [data-testid="stText"] {font-size: 1.25rem;}
 .block-container {padding-top: 1rem;}
 </style>""")
 

@@ -68,7 +68,10 @@ def test_overview_shows_the_total_budget(page, server):
 def test_a_filter_change_changes_the_chart_and_the_copied_link_reopens_it(page, server):
     _open(page, f"{server}/communications", "Communications")
     assert "Kyrgyzstan" in _chart_text(page, "Media hits by country")
-    page.locator('[data-testid="stSelectbox"]', has_text="Country").click()
+    country = page.locator('[data-testid="stSelectbox"]', has_text="Country")
+    # Scrolled to first, as a reader does: a list that opens while the sidebar scrolls closes again.
+    country.scroll_into_view_if_needed()
+    country.click()
     page.get_by_role("option", name="Kazakhstan", exact=True).click()
     page.wait_for_url("**country=KAZ**", timeout=30_000)
     page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=30_000)
