@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from spotlight_dash import codes, formatting, minutes, viewstate
+from spotlight_dash.exports import actions_file
 from spotlight_dash.ingest import minutes as writer
 from spotlight_dash.ui import auth, notes, page
 from spotlight_dash.ui.language import t
@@ -34,7 +35,8 @@ def chosen_filters() -> tuple[str | None, str | None, int | None]:
                                format_func=lambda o: t("actions.everyone") if o == page.ALL
                                else codes.organisation_name(o, lang))
     status = by_status.selectbox(t("actions.status"), statuses, index=statuses.index(asked_status or "open"),
-                                 key="actions-status", format_func=lambda s: t(f"notes.status.{s}"))
+                                 key="actions-status", format_func=lambda s: t("actions.any_status") if s == page.ALL
+                                 else minutes.status_word(s, lang))
     meeting = by_meeting.selectbox(t("actions.meeting"), [page.ALL, *meeting_ids], key="actions-meeting",
                                    index=1 + meeting_ids.index(asked_meeting) if asked_meeting else 0,
                                    format_func=lambda m: t("actions.every_meeting") if m == page.ALL else names[m])
@@ -57,8 +59,8 @@ def action_table(listed) -> None:
         return
     page.table(listed.drop(columns="note_id").assign(
         overdue=[t("actions.overdue") if late else "" for late in listed.overdue],
-        owner=[codes.organisation_name(o, lang) if isinstance(o, str) else None for o in listed.owner],
-        status=[t(f"notes.status.{s}") for s in listed.status],
+        owner=[minutes.owner_name(o, None, lang) or None for o in listed.owner],
+        status=[minutes.status_word(s, lang) for s in listed.status],
         chart=[minutes.place_name(c, lang) for c in listed.chart]), text=st.column_config.TextColumn(width="large"))
 
 
@@ -70,7 +72,7 @@ def status_form(listed) -> None:
         choice = st.selectbox(t("actions.which"), list(texts), key="action-which",
                               format_func=lambda n: f"#{n} · {shortened(texts[n])}")
         status = st.segmented_control(t("actions.status"), list(codes.ACTION_STATUSES), default="done",
-                                      format_func=lambda s: t(f"notes.status.{s}"), key="action-new-status")
+                                      format_func=lambda s: minutes.status_word(s, lang), key="action-new-status")
         if st.form_submit_button(t("actions.save"), icon=":material/save:"):
             done = writer.set_status(int(choice), status or "", notes.author())
             if done.ok:
@@ -88,6 +90,12 @@ else:
         st.caption(view.t("actions.in_session", title=in_session.title,
                           day=formatting.date(in_session.held_on, lang)))
     owner, status, meeting = chosen_filters()
+    # For the minutes: every action and decision, whatever the filters above (the file says so on its about sheet).
+    st.download_button(t("actions.download"), icon=":material/download:", on_click="ignore", key="actions-xlsx",
+                       data=lambda: actions_file.actions_workbook(recorded, meetings, lang, dt.date.today(),
+                                                                  view.snapshot.version),
+                       file_name=actions_file.file_name(view.snapshot.version, lang),
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     listed = minutes.actions(recorded, dt.date.today(), owner=owner, status=status, meeting=meeting)
     action_table(listed)
     if auth.is_editor() and not listed.empty:

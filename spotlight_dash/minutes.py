@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
-from spotlight_dash import codes, labels
+from spotlight_dash import codes, formatting, labels
 
 KPI_PREFIX = "kpi:"  # a note on a headline card names the card as kpi:<key>
 ACTION_COLUMNS = ["due", "overdue", "owner", "owner_person", "text", "status", "meeting_title", "held_on", "chart",
@@ -19,12 +19,35 @@ def kpi_key(key: str) -> str:
 
 
 def place_name(chart, lang: str) -> str:
-    """What a note was made on, in words: the chart's title, or the headline card's figure."""
+    """What a note was made on, in words: a chart's title, a headline card's figure, or the meeting itself."""
     if not isinstance(chart, str) or not chart:
-        return labels.t("notes.on_meeting", lang)
+        return labels.t("record.on_meeting", lang)
     if chart.startswith(KPI_PREFIX):
         return labels.t_or(f"kpi.key.{chart.removeprefix(KPI_PREFIX)}", lang, chart)
     return labels.t_or(f"chart.{chart}.title", lang, chart)
+
+
+def owner_name(owner, person, lang: str) -> str:
+    """ "UN Women (Aigerim K.)", "UN Women" or "Aigerim K.": the organisation by its name in ``lang``."""
+    organisation = None if formatting.is_missing(owner) else codes.organisation_name(owner, lang)
+    person = None if formatting.is_missing(person) else str(person)
+    if organisation and person:
+        return f"{organisation} ({person})"
+    return organisation or person or ""
+
+
+def kind_word(kind: str, lang: str) -> str:
+    return labels.t(f"record.kind.{kind}", lang)
+
+
+def status_word(status, lang: str) -> str:
+    return "" if formatting.is_missing(status) else labels.t(f"record.status.{status}", lang)
+
+
+def due_words(due, overdue: bool, lang: str) -> str:
+    """The due date as a reader reads it, with "overdue" in words when it is."""
+    day = formatting.date(due, lang)
+    return labels.t("record.due_overdue", lang, date=day) if overdue else day
 
 
 def _day(value) -> dt.date | None:

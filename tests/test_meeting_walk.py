@@ -73,7 +73,7 @@ def test_a_whole_meeting_from_opening_to_the_next_overview(store_copy, monkeypat
     assert refused.text_area(key="note-text-reach-against-target").value == HOSTILE
     at = _note(refused, "reach-against-target", "action", HOSTILE, owner="UNW", person="Aigerim K.",
                due=dt.date(2027, 1, 15))
-    assert "Action point recorded" in _texts(at)
+    assert "Action recorded" in _texts(at)
     at = _note(at, "reach-against-target", "comment", "A comment taken back")
     pipeline.undo_last_import("coordinator")  # the Data page's undo: the last note goes
     assert _stored("notes").kind.tolist() == ["decision", "action", "action"]

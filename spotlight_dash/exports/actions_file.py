@@ -22,38 +22,6 @@ WIDTHS = {"text": 90, "meeting_title": 36, "chart": 34, "owner": 24, "owner_pers
           "overdue": 12, "status": 12, "author": 16, "note_id": 10}
 
 
-def figure_name(chart, lang: str) -> str:
-    """What a note was made on, in words: a chart's title, a headline card's figure, or the meeting itself."""
-    if not isinstance(chart, str) or not chart:
-        return labels.t("record.on_meeting", lang)
-    if chart.startswith(records.KPI_PREFIX):
-        return labels.t_or(f"kpi.key.{chart.removeprefix(records.KPI_PREFIX)}", lang, chart)
-    return labels.t_or(f"chart.{chart}.title", lang, chart)
-
-
-def owner_name(owner, person, lang: str) -> str:
-    """ "UN Women (Aigerim K.)", "UN Women" or "Aigerim K.": the organisation by its name in ``lang``."""
-    organisation = None if formatting.is_missing(owner) else codes.organisation_name(owner, lang)
-    person = None if formatting.is_missing(person) else str(person)
-    if organisation and person:
-        return f"{organisation} ({person})"
-    return organisation or person or ""
-
-
-def kind_word(kind: str, lang: str) -> str:
-    return labels.t(f"record.kind.{kind}", lang)
-
-
-def status_word(status, lang: str) -> str:
-    return "" if formatting.is_missing(status) else labels.t(f"record.status.{status}", lang)
-
-
-def due_words(due, overdue: bool, lang: str) -> str:
-    """The due date as a reader reads it, with "overdue" in words when it is."""
-    day = formatting.date(due, lang)
-    return labels.t("record.due_overdue", lang, date=day) if overdue else day
-
-
 def clip(text, limit: int) -> tuple[str, bool]:
     """``text`` as written, or its first characters and an ellipsis when longer than ``limit``."""
     text = "" if formatting.is_missing(text) else str(text)
@@ -77,10 +45,10 @@ def _actions_sheet(notes: pd.DataFrame, lang: str, today: dt.date) -> pd.DataFra
         "owner": [None if formatting.is_missing(v) else codes.organisation_name(v, lang) for v in rows.owner],
         "owner_person": rows.owner_person,
         "text": rows.text,
-        "status": [status_word(s, lang) for s in rows.status],
+        "status": [records.status_word(s, lang) for s in rows.status],
         "meeting_title": rows.meeting_title,
         "held_on": rows.held_on,
-        "chart": [figure_name(c, lang) for c in rows.chart],
+        "chart": [records.place_name(c, lang) for c in rows.chart],
         "note_id": rows.note_id,
     }, columns=ACTION_SHEET_COLUMNS)
     return labels.with_headers(sheet, lang)
@@ -92,7 +60,7 @@ def _notes_sheet(notes: pd.DataFrame, kind: str, lang: str) -> pd.DataFrame:
         "held_on": [None if formatting.is_missing(v) else pd.Timestamp(v).date() for v in rows.held_on],
         "meeting_title": rows.meeting_title,
         "text": rows.text,
-        "chart": [figure_name(c, lang) for c in rows.chart],
+        "chart": [records.place_name(c, lang) for c in rows.chart],
         "author": rows.author,
         "note_id": rows.note_id,
     }, columns=NOTE_SHEET_COLUMNS)

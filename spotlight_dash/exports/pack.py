@@ -132,14 +132,14 @@ def _record(view: StoreView, notes: pd.DataFrame, meetings: pd.DataFrame, today:
     rows, clipped = [], False
     for d in decided.itertuples():
         text, cut = actions_file.clip(d.text, TABLE_CLIP)
-        rows.append((d.note_id, actions_file.kind_word("decision", lang), text, "", "",
+        rows.append((d.note_id, records.kind_word("decision", lang), text, "", "",
                      formatting.date(pd.Timestamp(d.held_on), lang)))
         clipped |= cut
     for a in still_open.itertuples():
         text, cut = actions_file.clip(a.text, TABLE_CLIP)
-        rows.append((a.note_id, actions_file.kind_word("action", lang), text,
-                     actions_file.owner_name(a.owner, a.owner_person, lang),
-                     actions_file.due_words(a.due, a.overdue, lang), formatting.date(a.held_on, lang)))
+        rows.append((a.note_id, records.kind_word("action", lang), text,
+                     records.owner_name(a.owner, a.owner_person, lang),
+                     records.due_words(a.due, a.overdue, lang), formatting.date(a.held_on, lang)))
         clipped |= cut
     columns = [labels.column(c, lang) for c in ("note_id", "kind", "text", "owner", "due", "held_on")]
     parts = _fit_rows(rows)
@@ -185,18 +185,18 @@ def _beside(notes: pd.DataFrame, view: StoreView, today: dt.date, named: bool = 
     t = labels.scoped("pack", lang)
     shown, used, clipped = [], 0, False
     for n in notes.itertuples():
-        head = t("note_head", kind=actions_file.kind_word(n.kind, lang), number=n.note_id,
+        head = t("note_head", kind=records.kind_word(n.kind, lang), number=n.note_id,
                  day=formatting.date(pd.Timestamp(n.held_on), lang))
         if named:
-            head += " · " + actions_file.figure_name(n.chart, lang)
+            head += " · " + records.place_name(n.chart, lang)
         if seen := _seen_for(n.link, view):
             head += " · " + t("note_seen_for", selection=seen)
         if n.kind == "action":
             late = n.status == "open" and not formatting.is_missing(n.due) and pd.Timestamp(n.due).date() < today
-            head += " · " + t("note_action", owner=actions_file.owner_name(n.owner, n.owner_person, lang),
-                              due=actions_file.due_words(pd.Timestamp(n.due), late, lang))
+            head += " · " + t("note_action", owner=records.owner_name(n.owner, n.owner_person, lang),
+                              due=records.due_words(pd.Timestamp(n.due), late, lang))
             if n.status != "open":
-                head += " · " + actions_file.status_word(n.status, lang)
+                head += " · " + records.status_word(n.status, lang)
         text, cut = actions_file.clip(n.text, BESIDE_CLIP)
         lines = _text_lines(head, BESIDE_CHARS) + _text_lines(text, BESIDE_CHARS) + 1
         if shown and used + lines > BESIDE_LINES - 3:  # room for the closing lines

@@ -36,18 +36,13 @@ def author() -> str:
     return auth.loaded_by() or st.session_state.get(AUTHOR) or t("data.editor_in_app")
 
 
-def kind_name(kind: str, lang: str) -> str:
-    return labels.t(f"notes.kind.{kind}", lang)
-
-
 def describe(note, lang: str) -> str:
     """The line above a note's text: what it is, when and by whom; for an action, who and by when."""
-    parts = [kind_name(note.kind, lang), formatting.date(note.held_on, lang), str(note.meeting_title), str(note.author)]
+    parts = [minutes.kind_word(note.kind, lang), formatting.date(note.held_on, lang), str(note.meeting_title),
+             str(note.author)]
     if note.kind == "action":
-        owner = codes.organisation_name(note.owner, lang) if isinstance(note.owner, str) else None
-        who = " · ".join(p for p in (owner, note.owner_person if isinstance(note.owner_person, str) else None) if p)
-        parts.append(labels.t("notes.action_line", lang, owner=who, due=formatting.date(note.due, lang),
-                              status=labels.t(f"notes.status.{note.status}", lang)))
+        parts.append(labels.t("notes.action_line", lang, owner=minutes.owner_name(note.owner, note.owner_person, lang),
+                              due=formatting.date(note.due, lang), status=minutes.status_word(note.status, lang)))
     return " · ".join(parts)
 
 
@@ -94,7 +89,7 @@ def form(view, chart: str, meeting) -> None:
     with st.form(key=f"note-form-{chart}", border=False):
         st.caption(view.t("notes.in_meeting", title=meeting.title, day=formatting.date(meeting.held_on, view.lang)))
         kind = st.segmented_control(t("notes.kind"), list(codes.NOTE_KINDS), default="decision",
-                                    format_func=lambda k: kind_name(k, view.lang), key=f"note-kind-{chart}")
+                                    format_func=lambda k: minutes.kind_word(k, view.lang), key=f"note-kind-{chart}")
         text = st.text_area(t("notes.text"), max_chars=2000, key=f"note-text-{chart}")
         st.caption(t("notes.action_fields"))
         owner_column, person_column, due_column = st.columns(3)
@@ -113,7 +108,7 @@ def form(view, chart: str, meeting) -> None:
     if not written.ok:
         show_problems(written.report, view.lang)
         return
-    st.session_state[WRITTEN] = t("notes.recorded", kind=kind_name(kind, view.lang), version=f"{written.version:04d}")
+    st.session_state[WRITTEN] = t("notes.recorded", kind=minutes.kind_word(kind, view.lang), version=f"{written.version:04d}")
     for field in ("text", "owner", "person", "due"):  # a fresh form for the next note
         st.session_state.pop(f"note-{field}-{chart}", None)
     st.rerun()
