@@ -113,14 +113,19 @@ def test_no_meeting_recorded_leaves_the_slide_out_and_nothing_open_says_so(store
                             "and no action point is open."]
 
 
-def test_many_open_actions_go_on_as_many_slides_as_they_need(store_copy):
+def test_many_open_actions_go_on_as_many_slides_as_they_need_and_no_page_spills(store_copy, tmp_path):
     opened = minutes.open_meeting(MEETING_DAY, "Regional Steering Committee, 5th meeting", "coordinator")
-    for number in range(12):
-        assert minutes.record_note(opened.row_id, "action", f"Action {number} " + "x" * 280, lang="en", snapshot=1,
-                                   owner="UNDP", due=dt.date(2027, 3, 1), user_name="c").ok
-    parts = [s for s in _slides() if s.title.startswith("Decisions and open actions")]
-    assert len(parts) > 1 and parts[0].title == f"Decisions and open actions (1/{len(parts)})"
-    assert sum(len(s.table) for s in parts) == 12
+    for number in range(14):
+        text = f"Поручение {number}: " + "подготовить план восстановления освоения средств по компоненту 3 " * (1 + number % 6)
+        assert minutes.record_note(opened.row_id, "action", text, lang="ru", snapshot=1, owner=("UNW", "UNDP")[number % 2],
+                                   owner_person="Айгерим К." if number % 3 else None, due=dt.date(2027, 3, 1),
+                                   user_name="c").ok
+    parts = [s for s in _slides("ru") if s.title.startswith("Решения и открытые поручения")]
+    assert len(parts) > 1 and parts[0].title == f"Решения и открытые поручения (1/{len(parts)})"
+    assert sum(len(s.table) for s in parts) == 14
+    (tmp_path / "record.pdf").write_bytes(pack.to_pdf(parts))
+    info = subprocess.run(["pdfinfo", str(tmp_path / "record.pdf")], capture_output=True, text=True, check=True).stdout
+    assert f"Pages:           {len(parts)}" in info  # each slide's rows fit its page
 
 
 def test_the_record_slide_reads_in_russian(store_copy):

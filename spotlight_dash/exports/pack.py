@@ -26,7 +26,6 @@ BESIDE_LINES = 24  # what the column beside a chart holds, in lines of about BES
 BESIDE_CHARS = 46
 TABLE_BUDGET = 300  # points of table rows on one slide (PPTX at 11 pt: a line 13.2 pt, a row's margins 7.2 pt)
 RECORD_WIDTHS = [1.0, 1.3, 6.0, 2.2, 2.0, 1.6]  # note no., kind, text, owner, due, meeting date
-RECORD_TEXT_CHARS = 60  # characters a line of the text column holds
 
 
 @dataclass
@@ -156,10 +155,15 @@ def _text_lines(text: str, width: int) -> int:
 
 
 def _fit_rows(rows: list[tuple]) -> list[list[tuple]]:
-    """The record's rows in slides that each hold what fits: an estimate from the texts' lengths."""
+    """The record's rows in slides that each hold what fits: every cell's lines measured at the PPTX
+    table's 11 pt in its column (DejaVu Sans, wider than the theme's Calibri); the PDF's rows are lower."""
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(f"{FONT_DIR}/DejaVuSans.ttf", 11)
+    columns = [(12.3 * share / sum(RECORD_WIDTHS) - 0.2) * 72 for share in RECORD_WIDTHS]  # less the cell margins
     parts, used = [[]], 0.0
     for row in rows:
-        height = _text_lines(row[2], RECORD_TEXT_CHARS) * 13.2 + 7.2
+        height = max(_wrapped(str(cell), font, width) for cell, width in zip(row, columns)) * 13.2 + 7.2
         if parts[-1] and used + height > TABLE_BUDGET:
             parts.append([])
             used = 0.0
@@ -402,7 +406,9 @@ def to_pdf(slides: list[Slide]) -> bytes:
         if content.table is not None and not content.table.empty:
             pdf.set_font("DejaVu", "", 9)
             shares = content.widths or [1] * len(content.table.columns)
-            with pdf.table(text_align="LEFT", width=room, align="LEFT", col_widths=shares) as table:
+            # The record's rows at the PDF's usual line spacing would not fit what fits on the PPTX slide.
+            spacing = {"line_height": 4.4} if content.widths else {}
+            with pdf.table(text_align="LEFT", width=room, align="LEFT", col_widths=shares, **spacing) as table:
                 header = table.row()
                 for name in content.table.columns:
                     header.cell(str(name))
