@@ -67,9 +67,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "actions.closed": ("closed", "закрыто"),
     "actions.open_now": ("open", "открыто"),
     "actions.download": ("Actions and decisions (XLSX)", "Поручения и решения (XLSX)"),
-    "actions.not_filtered": ("The committee's decisions and actions are listed whatever the filters on the left; "
+    "actions.not_filtered": ("The committee's decisions and actions are listed whatever the filters; "
                              "each note is shown as written, in the language it was written in.",
-                             "Решения и поручения комитета показаны независимо от фильтров слева; каждая заметка — "
+                             "Решения и поручения комитета показаны независимо от фильтров; каждая заметка — "
                              "так, как записана, на языке записи."),
     "actions.in_session": ("In session now: **{title}** ({day}).", "Идёт заседание: **{title}** ({day})."),
     # the Overview, since the last meeting

@@ -87,8 +87,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.alt_text": ("Alt text (embedded in the PNG and SVG):", "Альтернативный текст (встроен в PNG и SVG):"),
     # Overview
     "overview.title": ("Are we on track?", "Идём ли мы по плану?"),
-    "overview.question": ("Budget, delivery, reach, media and indicator status for the filters on the left.",
-                          "Бюджет, освоение средств, охват, СМИ и статус показателей для фильтров слева."),
+    # The filters by name, not by place: on a phone they are behind the sidebar's toggle, not on the left.
+    "overview.question": ("Budget, delivery, reach, media and indicator status for the chosen filters "
+                          "(programme, year, country, pillar, RUNO).",
+                          "Бюджет, освоение средств, охват, СМИ и статус показателей для выбранных фильтров "
+                          "(программа, год, страна, компонент, RUNO)."),
     "overview.changed": ("What changed since an earlier snapshot", "Что изменилось с прежнего снимка данных"),
     "overview.one_snapshot": ("There is only one snapshot so far. After the next import, this compares the figures "
                               "with the snapshot you choose, for example the one shown at the last Committee meeting.",
