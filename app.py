@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from spotlight_dash.ui import auth, favicon, language
+from spotlight_dash.ui import auth, favicon, language, page
 from spotlight_dash.ui.language import t
 
 st.set_page_config(page_title=t("app.title"), page_icon=favicon.bar_chart(), layout="wide")
@@ -11,26 +11,27 @@ auth.gate()  # a server for signed-in viewers shows nothing else before sign-in
 
 sections = {
     t("nav.committee"): [
-        st.Page("app_pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
-        st.Page("app_pages/meeting.py", title=t("nav.meeting"), icon=":material/co_present:"),
-        st.Page("app_pages/actions.py", title=t("nav.actions"), icon=":material/checklist:"),
+        st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
+        st.Page("pages/meeting.py", title=t("nav.meeting"), icon=":material/co_present:"),
+        st.Page("pages/actions.py", title=t("nav.actions"), icon=":material/checklist:"),
     ],
     t("nav.programme"): [
-        st.Page("app_pages/delivery.py", title=t("nav.delivery"), icon=":material/payments:"),
-        st.Page("app_pages/results.py", title=t("nav.results"), icon=":material/account_tree:"),
-        st.Page("app_pages/reach.py", title=t("nav.reach"), icon=":material/groups:"),
-        st.Page("app_pages/communications.py", title=t("nav.communications"), icon=":material/campaign:"),
-        st.Page("app_pages/civil_society.py", title=t("nav.civil_society"), icon=":material/diversity_3:"),
-        st.Page("app_pages/context.py", title=t("nav.context"), icon=":material/public:"),
-        st.Page("app_pages/agencies.py", title=t("nav.agencies"), icon=":material/account_balance:"),
+        st.Page("pages/delivery.py", title=t("nav.delivery"), icon=":material/payments:"),
+        st.Page("pages/results.py", title=t("nav.results"), icon=":material/account_tree:"),
+        st.Page("pages/reach.py", title=t("nav.reach"), icon=":material/groups:"),
+        st.Page("pages/communications.py", title=t("nav.communications"), icon=":material/campaign:"),
+        st.Page("pages/civil_society.py", title=t("nav.civil_society"), icon=":material/diversity_3:"),
+        st.Page("pages/context.py", title=t("nav.context"), icon=":material/public:"),
+        st.Page("pages/agencies.py", title=t("nav.agencies"), icon=":material/account_balance:"),
     ],
     t("nav.about"): [
-        st.Page("app_pages/sources.py", title=t("nav.sources"), icon=":material/menu_book:"),
+        st.Page("pages/sources.py", title=t("nav.sources"), icon=":material/menu_book:"),
     ],
 }
 # A viewer's navigation has no Data page, so its URL leads nowhere; the page checks the role too.
 if auth.is_editor():
-    sections[t("nav.about")].append(st.Page("app_pages/data.py", title=t("nav.data"), icon=":material/upload_file:"))
+    sections[t("nav.about")].append(st.Page("pages/data.py", title=t("nav.data"), icon=":material/upload_file:"))
 navigation = st.navigation(sections)
 auth.sign_in_box()  # before the page: an empty store must still let an editor in to load data
-navigation.run()
+with page.inside_the_app():  # a page run without it (a deep link on a fresh server) runs app.py first
+    navigation.run()

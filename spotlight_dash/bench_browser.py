@@ -37,7 +37,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 VIEWPORT = {"width": 1400, "height": 1000}
-# URL path -> page script (app_pages/<stem>.py). The Data page is left out: a viewer sees only its sign-in.
+# URL path -> page script (pages/<stem>.py). The Data page is left out: a viewer sees only its sign-in.
 PAGES = {"": "overview", "meeting": "meeting", "delivery": "delivery", "results": "results", "reach": "reach",
          "communications": "communications", "civil_society": "civil_society", "context": "context",
          "agencies": "agencies", "sources": "sources"}

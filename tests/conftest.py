@@ -13,11 +13,23 @@ DATA = ROOT / "data"
 # machine; test_dataset checks the copies against ../shared/seeds where that folder exists.
 DOCUMENTS = DATA / "documents"
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
-PAGES_DIR = ROOT / "app_pages"
+PAGES_DIR = ROOT / "pages"
 # Every page a viewer can open, in navigation order (data.py is for editors and tested on its own);
-# tests/test_app.py fails when a page in app_pages/ is missing here.
+# tests/test_app.py fails when a page in pages/ is missing here.
 PAGES = ["overview", "meeting", "actions", "delivery", "results", "reach", "communications", "civil_society", "context",
          "agencies", "sources"]
+
+
+def page_alone(name: str, timeout: int = 60):
+    """A page's AppTest as app.py would run it, without app.py's language switch, sign-in and
+    navigation: the session carries app.py's mark for every run (only app.py takes it off again)."""
+    from streamlit.testing.v1 import AppTest
+
+    from spotlight_dash.ui import page
+
+    at = AppTest.from_file(str(PAGES_DIR / f"{name}.py"), default_timeout=timeout)
+    at.session_state[page.IN_THE_FRAME] = True
+    return at
 
 
 @pytest.fixture(autouse=True)

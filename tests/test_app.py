@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import PAGES, PAGES_DIR
+from conftest import PAGES, PAGES_DIR, page_alone
 from spotlight_dash import store
 from spotlight_dash.markdown_text import shown
 from spotlight_dash.ingest import pipeline
@@ -22,7 +22,7 @@ def _fresh_caches():
 
 
 def _run(page, **params):
-    at = AppTest.from_file(str(PAGES_DIR / f"{page}.py"), default_timeout=30)
+    at = page_alone(page, timeout=30)
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
@@ -38,7 +38,7 @@ def _frames(at):
 
 
 def test_every_page_a_viewer_can_open_is_tested():
-    """A new page in app_pages/ is run by every page test once it is in conftest.PAGES."""
+    """A new page in pages/ is run by every page test once it is in conftest.PAGES."""
     assert sorted(PAGES) == sorted(p.stem for p in PAGES_DIR.glob("*.py") if p.stem != "data")
 
 
@@ -48,6 +48,34 @@ def test_every_page_opens_with_the_shipped_data(use_shipped, page):
     assert not at.exception, at.exception
     assert at.title[0].value
     assert "snapshot v0001" in _text(at)
+
+
+def test_a_page_run_as_the_main_script_says_where_it_belongs_and_shows_nothing(use_shipped):
+    """A page Streamlit runs on its own (``streamlit run pages/reach.py``) has no language switch and
+    no sign-in gate: it says so and shows no figures, on every run."""
+    at = AppTest.from_file(str(PAGES_DIR / "reach.py"), default_timeout=30)
+    at.query_params["country"] = "KGZ"
+    at.run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == ["This page opens inside the dashboard: open the dashboard's address instead."]
+    assert not at.title and not at.dataframe and not at.get("plotly_chart") and not at.selectbox
+    assert [e.value for e in at.run().error] == [at.error[0].value]
+
+
+def test_a_page_streamlit_runs_alone_in_its_pages_folder_mode_opens_inside_the_frame(use_shipped):
+    """With pages/ next to app.py, Streamlit runs a deep link's page alone on a fresh server, and
+    AppTest does on every run of app.py after the first: the page still has the language switch,
+    the navigation and its filters."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["country"] = "KGZ"
+    at.run()
+    at.switch_page("pages/reach.py").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Reach" and at.sidebar.selectbox(key="filter_country").value == "KGZ"
+    at.sidebar.radio(key="language_choice").set_value("ru").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Охват" and at.sidebar.selectbox(key="filter_country").value == "KGZ"
+    assert at.sidebar.radio(key="language_choice").value == "ru"
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -123,7 +151,7 @@ def test_invalid_link_values_are_ignored_with_a_notice(use_shipped):
 def test_filters_stay_when_moving_to_another_page(use_shipped):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
     at.selectbox(key="filter_year").set_value(2020).run()
-    at.switch_page("app_pages/reach.py").run()
+    at.switch_page("pages/reach.py").run()
     assert not at.exception
     assert at.selectbox(key="filter_year").value == 2020
     assert at.query_params["year"] == "2020"
@@ -235,7 +263,7 @@ def test_only_the_editor_secret_opens_the_data_page(use_shipped, monkeypatch):
     at.sidebar.text_input(key="editor_secret_input").input("s3cret").run()
     at.sidebar.button(key="editor_sign_in").click().run()
     assert at.session_state["editor"] is True
-    at.switch_page("app_pages/data.py").run()
+    at.switch_page("pages/data.py").run()
     assert not at.exception and [u.label for u in at.get("file_uploader")] == ["Workbook (.xlsx)", "IATI activity file (.xml)"]
     assert [s.value for s in at.subheader][:2] == ["1 · Get the workbook", "2 · Load a filled workbook"]
 

@@ -53,6 +53,8 @@ def test_a_deep_link_on_a_fresh_server_opens_inside_the_app(page, server):
     _open(page, f"{server}/reach?country=KGZ", "Reach")
     nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
     assert "Steering Committee" in nav and "Results framework" in nav and "\napp\n" not in f"\n{nav}\n"
+    assert "country=KGZ" in page.url  # the link's filter survived the page running app.py in its place
+    assert page.locator('[data-testid="stSidebar"]').get_by_text("Language · Язык").count() == 1
 
 
 @pytest.mark.parametrize("path", list(PAGES))

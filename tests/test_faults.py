@@ -14,9 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
-from conftest import DATA, PAGES_DIR, ROOT
+from conftest import DATA, ROOT, page_alone
 from spotlight_dash import queries, store, workbook_template
 from spotlight_dash.ingest import pipeline
 
@@ -144,7 +142,7 @@ def test_a_really_full_disk_during_an_import_through_the_cli(shipped_store, tmp_
 
 
 def _overview():
-    return AppTest.from_file(str(PAGES_DIR / "overview.py"), default_timeout=60).run()
+    return page_alone("overview").run()
 
 
 def _two_builds(folder: Path, monkeypatch):

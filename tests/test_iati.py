@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import pytest
 
-from conftest import PAGES_DIR, ROOT
+from conftest import ROOT, page_alone
 from spotlight_dash import queries, store
 from spotlight_dash.ingest import iati, pipeline
 from spotlight_dash.ingest.report import IngestReport
@@ -275,14 +275,12 @@ def test_cli_imports_like_a_workbook_and_prints_delivery_by_activity_and_year_as
 
 
 def test_the_agencies_page_shows_the_loaded_files_figures(tmp_path, monkeypatch):
-    from streamlit.testing.v1 import AppTest
-
     monkeypatch.setenv("SPOTLIGHT_STORE", str(tmp_path / "store"))
     pipeline.build(ROOT / "data", user_name="tests")
     pipeline.import_iati((FIXTURES / UNW).read_bytes(), UNW, "tests", accept_warnings=True)
     import streamlit as st
     st.cache_data.clear()
-    at = AppTest.from_file(str(PAGES_DIR / "agencies.py"), default_timeout=60).run()
+    at = page_alone("agencies").run()
     assert not at.exception, at.exception
     by_activity = next(d.value for d in at.dataframe if "iati_identifier" in d.value.columns and "budget" in d.value.columns)
     row = by_activity[(by_activity.iati_identifier == "XM-DAC-41114-OUTPUT-00118435") & (by_activity.year == 2020)]
@@ -510,14 +508,12 @@ def test_written_out_amounts_and_rates_are_shown_as_written_not_parsed_again(tmp
     """In Russian, 101,0 % was shown as 1010.0: the page's number format read the written-out text again."""
     import json
 
-    from streamlit.testing.v1 import AppTest
-
     monkeypatch.setenv("SPOTLIGHT_STORE", str(tmp_path / "store"))
     pipeline.build(ROOT / "data", user_name="tests")
     pipeline.import_iati((FIXTURES / UNW).read_bytes(), UNW, "tests", accept_warnings=True)
     import streamlit as st
     st.cache_data.clear()
-    at = AppTest.from_file(str(PAGES_DIR / "agencies.py"), default_timeout=60)
+    at = page_alone("agencies")
     at.query_params["lang"] = "ru"
     at.run()
     assert not at.exception, at.exception

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import PAGES, PAGES_DIR, open_sources
+from conftest import PAGES, open_sources, page_alone
 from spotlight_dash import charts, codes, labels, queries, viewstate
 from spotlight_dash import formatting as fmt
 from spotlight_dash.exports.context import open_view
@@ -92,7 +92,7 @@ def test_names_are_the_established_russian_ones():
 
 
 def _run(page, **params):
-    at = AppTest.from_file(str(PAGES_DIR / f"{page}.py"), default_timeout=30)
+    at = page_alone(page, timeout=30)
     for key, value in params.items():
         at.query_params[key] = value
     return open_sources(at.run())  # their captions are words of the app too
@@ -170,7 +170,7 @@ def test_the_language_stays_across_pages_and_lives_in_the_url(use_shipped):
     at.run()
     assert not at.exception
     assert at.query_params["lang"] == "ru" and at.title[0].value == labels.t("overview.title", "ru")
-    at.switch_page("app_pages/reach.py").run()
+    at.switch_page("pages/reach.py").run()
     assert at.title[0].value == "Охват" and at.query_params["lang"] == "ru"
     at.radio(key="language_choice").set_value("en").run()
     assert at.title[0].value == "Reach" and at.query_params["lang"] == "en"
@@ -253,7 +253,7 @@ def test_the_data_page_reads_in_russian_for_an_editor(use_shipped, monkeypatch):
     assert at.sidebar.expander[0].label == "Редактор"
     at.sidebar.text_input(key="editor_secret_input").input("s3cret").run()
     at.sidebar.button(key="editor_sign_in").click().run()
-    at.switch_page("app_pages/data.py").run()
+    at.switch_page("pages/data.py").run()
     assert not at.exception
     assert [u.label for u in at.get("file_uploader")] == ["Книга Excel (.xlsx)", "Файл мероприятий IATI (.xml)"]
     assert not _english_leftovers(_visible_texts(at), set())
@@ -286,7 +286,7 @@ def test_the_russian_pack_and_png_carry_russian_words(use_shipped):
 def test_meeting_mode_without_its_sidebar_still_switches_language(use_shipped):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
     at.run()
-    at.switch_page("app_pages/meeting.py").run()
+    at.switch_page("pages/meeting.py").run()
     assert at.button(key="switch_language").label == "Русский"
     at.button(key="switch_language").click().run()
     assert not at.exception and at.title[0].value == "Руководящий комитет" and at.query_params["lang"] == "ru"

@@ -1,4 +1,4 @@
-"""The design's layering, read from the source with ``ast``: pages (app_pages/) -> ui -> queries/charts/exports ->
+"""The design's layering, read from the source with ``ast``: app.py and pages/ -> ui -> queries/charts/exports ->
 schema/store/ingest -> labels/codes. A new module has to be given its layer here, so the question
 "who may import this?" is answered once, when the module is born."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = "spotlight_dash"
-STREAMLIT_FILE, STREAMLIT_FOLDERS = "app.py", ("app_pages/", "spotlight_dash/ui/")  # the only code importing Streamlit
+STREAMLIT_FILE, STREAMLIT_FOLDERS = "app.py", ("pages/", "spotlight_dash/ui/")  # the only code importing Streamlit
 
 # Lowest first; a module may import its own layer and the layers below, never one above.
 # A name stands for the module and everything under it (``spotlight_dash.ingest`` is the package).
@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                                      "spotlight_dash.exports", "spotlight_dash.pandas_baseline",
                                      "spotlight_dash.stopwatch", "spotlight_dash.docs")),
     ("ui", ("spotlight_dash.ui",)),
-    ("entry points", ("app", "app_pages", "scripts", "spotlight_dash.cli", "spotlight_dash.__main__",
+    ("entry points", ("app", "pages", "scripts", "spotlight_dash.cli", "spotlight_dash.__main__",
                       "spotlight_dash.bench", "spotlight_dash.bench_browser")),
 ]
 EXACT_ONLY = {"spotlight_dash"}  # the package's own __init__, not everything under it
@@ -39,7 +39,7 @@ def _module_name(path: Path) -> str:
 
 
 def _sources() -> dict[str, Path]:
-    files = [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "scripts").glob("*.py"),
+    files = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "scripts").glob("*.py"),
              *(ROOT / PACKAGE).rglob("*.py")]
     return {_module_name(path): path for path in sorted(files)}
 
@@ -109,7 +109,7 @@ def test_only_the_app_its_pages_and_ui_import_streamlit():
             continue
         outside += [f"{_where(name, line)} imports {target}" for target, line in _imported(name, path)
                     if target == "streamlit" or target.startswith("streamlit.")]
-    assert not outside, "only app.py, app_pages/ and spotlight_dash/ui/ may import Streamlit:\n" + "\n".join(outside)
+    assert not outside, "only app.py, pages/ and spotlight_dash/ui/ may import Streamlit:\n" + "\n".join(outside)
 
 
 def test_no_module_imports_a_layer_above_its_own():
@@ -157,7 +157,7 @@ def test_the_walker_sees_a_cycle_and_an_upward_import_when_there_is_one():
     assert "spotlight_dash.labels" in EDGES["spotlight_dash.queries"]
     assert "spotlight_dash.ui.page_timing" in EDGES["spotlight_dash.bench"]  # imported inside a function
     assert "spotlight_dash.ingest.pipeline" in EDGES["spotlight_dash.cli"]  # from a subpackage
-    assert _layer("spotlight_dash.labels.catalogue_queries") == 0 and _layer("app_pages.overview") == len(LAYERS) - 1
+    assert _layer("spotlight_dash.labels.catalogue_queries") == 0 and _layer("pages.overview") == len(LAYERS) - 1
 
 
 # Streamlit's own modules that are not its API; setting anything in them can break on any upgrade.
@@ -176,9 +176,8 @@ def test_the_app_relies_on_no_streamlit_internal():
     assert not reaching, "Streamlit internals (use the public API: st.navigation, st.Page ...):\n" + "\n".join(reaching)
 
 
-def test_no_pages_folder_sits_next_to_app_py():
-    """A pages/ folder beside the entry point switches Streamlit to its old auto-discovery, in which a
-    deep link on a fresh server opens the page outside app.py's navigation."""
-    assert not (ROOT / "pages").exists()
-    assert all(f'"app_pages/{page.name}"' in (ROOT / "app.py").read_text(encoding="utf-8")
-               for page in (ROOT / "app_pages").glob("*.py"))
+def test_every_page_is_in_app_pys_navigation():
+    """A page app.py does not name would open only through Streamlit's pages-folder mode, outside the frame."""
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    missing = [page.name for page in (ROOT / "pages").glob("*.py") if f'"pages/{page.name}"' not in app]
+    assert not missing, "pages not named in app.py's st.navigation: " + ", ".join(missing)

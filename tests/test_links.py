@@ -5,9 +5,7 @@ choice is dropped with the usual notice (issue 23, item 2)."""
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from streamlit.testing.v1 import AppTest
-
-from conftest import PAGES, PAGES_DIR
+from conftest import PAGES, page_alone
 from spotlight_dash import viewstate
 from spotlight_dash.markdown_text import shown
 from spotlight_dash.queries import Filters
@@ -27,7 +25,7 @@ def _fresh_caches():
 
 
 def _run(page, params):
-    at = AppTest.from_file(str(PAGES_DIR / f"{page}.py"), default_timeout=60)
+    at = page_alone(page)
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()

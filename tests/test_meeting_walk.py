@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import PAGES_DIR
+from conftest import page_alone
 from spotlight_dash import queries, store
 from spotlight_dash.ingest import pipeline
 from spotlight_dash.ui import auth
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def _page(name: str, editor: bool = True) -> AppTest:
-    at = AppTest.from_file(str(PAGES_DIR / f"{name}.py"), default_timeout=60)
+    at = page_alone(name)
     at.session_state[auth.EDITOR] = editor
     return at.run()
 

@@ -8,9 +8,7 @@ import json
 import re
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
-from conftest import PAGES, PAGES_DIR, open_sources
+from conftest import PAGES, open_sources, page_alone
 from spotlight_dash import schema, store
 from spotlight_dash.markdown_text import escape, shown
 
@@ -121,7 +119,7 @@ def assert_no_markdown_from_outside(bodies: list[str]) -> None:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_markdown_in_the_stored_text_is_shown_as_text_on_every_page(planted_store, page):
-    at = open_sources(AppTest.from_file(str(PAGES_DIR / f"{page}.py"), default_timeout=60).run())
+    at = open_sources(page_alone(page).run())
     assert not at.exception, at.exception
     bodies = markdown_bodies(at)
     assert any(PLANTED in shown(b) for b in bodies), "the planted words reached no text of the page"
@@ -131,7 +129,7 @@ def test_markdown_in_the_stored_text_is_shown_as_text_on_every_page(planted_stor
 @pytest.mark.parametrize("kind", list(LINK_VALUES))
 @pytest.mark.parametrize("page", PAGES)
 def test_markdown_in_a_link_is_shown_as_text_in_its_notice(two_snapshots, page, kind):
-    at = AppTest.from_file(str(PAGES_DIR / f"{page}.py"), default_timeout=60)
+    at = page_alone(page)
     for parameter in LINK_PARAMETERS:
         at.query_params[parameter] = LINK_VALUES[kind]
     at.run()

@@ -12,9 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from streamlit.testing.v1 import AppTest
-
-from conftest import PAGES_DIR, ROOT, open_sources
+from conftest import PAGES_DIR, ROOT, open_sources, page_alone
 from spotlight_dash import queries, store
 
 SCRIPT = "<script>alert(1)</script><img src=x onerror=alert(2)>"
@@ -63,7 +61,7 @@ def hostile_store(shipped_store, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("page", ["overview", "sources", "results", "delivery"])
 def test_script_in_the_data_is_shown_as_text_never_as_html(hostile_store, page):
-    at = open_sources(AppTest.from_file(str(PAGES_DIR / f"{page}.py"), default_timeout=60).run())
+    at = open_sources(page_alone(page).run())
     assert not at.exception
     assert not at.get("html"), f"{page} renders st.html"
     markdown = at.get("markdown")  # markdown, captions, and the like: where text from data is written

@@ -7,6 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from spotlight_dash.ingest import pipeline
+from spotlight_dash.ui import page
 from workbook_fixtures import FINANCE, book, finance_row
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,8 +26,10 @@ def _fresh(fresh_caches):
 
 
 def _app(user=None, access=None, auth=AUTH, script="app.py"):
-    """The app (or one page run on its own, as its URL would) for this user under these secrets."""
+    """The app (or one page run on its own, as app.py would run it at its URL) for this user under these secrets."""
     at = AppTest.from_file(str(ROOT / script), default_timeout=30)
+    if script != "app.py":
+        at.session_state[page.IN_THE_FRAME] = True
     if auth:
         at.secrets["auth"] = auth
     at.secrets["access"] = access if access is not None else {"editors": ["amina.karimova@unwomen.org"]}
@@ -36,13 +39,13 @@ def _app(user=None, access=None, auth=AUTH, script="app.py"):
 
 
 def _data_page(user, **kw):
-    return _app(user, script="app_pages/data.py", **kw)
+    return _app(user, script="pages/data.py", **kw)
 
 
 def _registered(at) -> bool:
     """Whether the navigation offers the Data page (AppTest refuses to switch to a page it does not list)."""
     try:
-        at.switch_page("app_pages/data.py")
+        at.switch_page("pages/data.py")
     except ValueError:
         return False
     return True

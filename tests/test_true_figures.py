@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import DATA, PAGES, PAGES_DIR, ROOT
+from conftest import DATA, PAGES, ROOT, page_alone
 from spotlight_dash import formatting, queries, store
 from spotlight_dash.ingest import pipeline
 from spotlight_dash.queries import Filters
@@ -118,7 +118,7 @@ def _page_text(at) -> str:
 
 def _app(page: str, store_folder: Path, monkeypatch, lang: str = "en", **params) -> AppTest:
     monkeypatch.setenv("SPOTLIGHT_STORE", str(store_folder))
-    at = AppTest.from_file(str(PAGES_DIR / f"{page}.py"), default_timeout=60)
+    at = page_alone(page)
     for key, value in {**params, "lang": lang}.items():
         at.query_params[key] = str(value)
     return at.run()

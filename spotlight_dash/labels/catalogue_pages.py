@@ -68,6 +68,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "(«—» в таблицах), никогда как 0. Страница «Источники и методология» перечисляет все документы "
                     "и определения."),
     "page.zip": ("Download every chart of this page ({count}, ZIP)", "Скачать все графики этой страницы ({count}, ZIP)"),
+    "page.outside_the_app": ("This page opens inside the dashboard: open the dashboard's address instead.",
+                             "Эта страница открывается внутри панели: откройте адрес панели."),
     # a chart on a page
     "scope.whole_programme": ("whole programme: not reported by {filters}", "вся программа: нет разбивки по {filters}"),
     "scope.not_by": ("not reported by {filters}", "нет разбивки по {filters}"),

@@ -1,1 +1,1 @@
-"""The only package, with app.py and app_pages/, that imports Streamlit."""
+"""The only package, with app.py and pages/, that imports Streamlit."""

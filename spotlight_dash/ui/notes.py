@@ -21,7 +21,7 @@ from spotlight_dash.queries import Filters
 from spotlight_dash.ui import auth, data
 from spotlight_dash.ui.language import t
 
-ACTIONS_PAGE = "app_pages/actions.py"
+ACTIONS_PAGE = "pages/actions.py"
 WRITTEN = "note_written"  # what the last write said, shown once after the rerun it asks for
 AUTHOR = "note_author"  # the name an editor without sign-in gave once
 NO_OWNER = ""

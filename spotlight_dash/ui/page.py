@@ -7,9 +7,11 @@ remembers (updated by the filter widgets) is the truth, and the URL follows it.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Callable, TypeVar
+from pathlib import Path
+from typing import Callable, Iterator, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -27,6 +29,12 @@ REMEMBERED = "view_filters"
 PAGE_CHARTS = "page_charts"  # the charts chart_block drew in this run: name -> ChartFiles
 ALL = "all"
 MISSING_CELL = "—"
+# A pages/ folder next to app.py puts Streamlit in its old pages-folder mode until some script calls
+# st.navigation: a freshly started server runs a deep link's page (/reach) alone, and so does AppTest
+# on every run of app.py after its first. app.py marks the run of its page; a page run without the
+# mark runs app.py itself, which opens the page inside the frame (language, sign-in, navigation).
+IN_THE_FRAME = "run_by_app_py"
+APP_SCRIPT = Path(__file__).resolve().parents[2] / "app.py"
 
 
 @dataclass(frozen=True)
@@ -87,10 +95,53 @@ def _choices(snapshot: data.Snapshot, lang: str) -> viewstate.Choices:
     return viewstate.choices_from(lambda name: data.run_query(snapshot.path, name, Filters()), lang)
 
 
+@contextmanager
+def inside_the_app() -> Iterator[None]:
+    """app.py runs its page inside this: the page then knows it has app.py's frame, for this run only."""
+    st.session_state[IN_THE_FRAME] = True
+    try:
+        yield
+    finally:
+        st.session_state.pop(IN_THE_FRAME, None)
+
+
+def _url_path() -> str | None:
+    """The page's URL path as the browser shows it ("reach" of /reach), or None."""
+    url = st.context.url
+    return url.rstrip("/").rsplit("/", 1)[-1] if url and url.count("/") > 2 else None
+
+
+def _streamlit_runs_app_py() -> bool:
+    """Whether the script Streamlit runs is app.py (a page's path is read from that script's folder)."""
+    try:
+        st.Page(APP_SCRIPT.name)
+    except st.errors.StreamlitAPIException:
+        return False
+    return True
+
+
+def _inside_the_app_frame() -> None:
+    """A page run alone in the pages-folder mode runs app.py in its place, in this same run (a rerun
+    would lose a button's click). Calling st.navigation ends that mode for the whole server. Its pages
+    are app.py, once more under this page's URL path, which a deep link asks for by name (a default
+    page has no URL path, and a name among no pages shows "Page not found"); app.py's own navigation
+    then finds the page. A page Streamlit runs as its main script says where it belongs instead."""
+    if st.session_state.get(IN_THE_FRAME):
+        return
+    if not _streamlit_runs_app_py():
+        st.error(t("page.outside_the_app"), icon=":material/error:")
+        st.stop()
+    here = _url_path()
+    pages = [st.Page(APP_SCRIPT, default=True)]
+    if here and here != APP_SCRIPT.stem:  # the default page's own (hidden) URL path
+        pages.append(st.Page(APP_SCRIPT, url_path=here))
+    st.navigation(pages, position="hidden").run()
+    st.stop()  # the page ran inside app.py
+
+
 def frame(title: str, question: str | None = None) -> None:
-    """A page's title and question. The pages live in app_pages/, not pages/: a folder called pages/
-    next to app.py would put Streamlit in its old auto-discovery mode, where a deep link on a freshly
-    started server runs the page alone, outside app.py's navigation."""
+    """A page's title and question, once the page is inside app.py's frame."""
+    _inside_the_app_frame()
     st.session_state[PAGE_CHARTS] = {}
     st.title(title)
     if question:

@@ -17,9 +17,10 @@ from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E40
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner  # noqa: E402
 
 from spotlight_dash.stopwatch import recording_queries, run_queries, timed  # noqa: E402
+from spotlight_dash.ui.page import IN_THE_FRAME  # noqa: E402
 
 
-PAGES_DIR = Path(__file__).resolve().parents[2] / "app_pages"
+PAGES_DIR = Path(__file__).resolve().parents[2] / "pages"
 _COMPILED = ScriptCache()
 
 
@@ -37,6 +38,7 @@ def time_pages(path: Path, runs: int) -> list[dict]:
     out = []
     for page in sorted(PAGES_DIR.glob("*.py")):
         at = AppTest.from_file(str(page), default_timeout=300)
+        at.session_state[IN_THE_FRAME] = True  # as app.py runs it: the frame guard lets the page draw
         st.cache_data.clear()
         with recording_queries() as calls:
             at.run()  # the first run: imports, connection, figures' first build
