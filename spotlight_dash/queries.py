@@ -456,11 +456,20 @@ def years(cur, f: Filters) -> pd.DataFrame:
 # ---- the Steering Committee's meetings and notes (spotlight_dash/minutes.py reads them) ------------
 
 
+def _has_records(cur) -> bool:
+    """Whether the snapshot has the meetings' tables: one written before them (a server started without
+    `make run`, which rebuilds it) has none, and shows no notes rather than an error under every chart."""
+    found = cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_name IN ('meetings', 'notes')")
+    return found.fetchone()[0] == 2
+
+
 @query((),
        meeting_id="meeting", held_on="the day of the meeting", title="title", snapshot="the snapshot it reviews",
        opened_by="opened by", closed="true once closed", notes="notes recorded in it",
        open_actions="its action points still open")
 def meetings(cur, f: Filters) -> pd.DataFrame:
+    if not _has_records(cur):
+        return pd.DataFrame(columns=list(QUERIES["meetings"].columns))
     sql = """SELECT m.meeting_id, m.held_on, m.title, m.snapshot, m.opened_by, m.closed,
                     count(n.note_id) AS notes, count(n.note_id) FILTER (WHERE n.status = 'open') AS open_actions
              FROM meetings m LEFT JOIN notes n USING (meeting_id)
@@ -476,6 +485,8 @@ def meetings(cur, f: Filters) -> pd.DataFrame:
        owner="an action's owner organisation", owner_person="an action's owner, by name", due="an action's due date",
        status="open, done or dropped")
 def notes(cur, f: Filters) -> pd.DataFrame:
+    if not _has_records(cur):
+        return pd.DataFrame(columns=list(QUERIES["notes"].columns))
     sql = """SELECT n.note_id, n.meeting_id, m.held_on, m.title AS meeting_title, n.kind, n.text, n.language,
                     n.chart, n.link, n.snapshot, n.author, n.written_at, n.owner, n.owner_person, n.due, n.status
              FROM notes n JOIN meetings m USING (meeting_id)
