@@ -106,7 +106,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.delivery_rate": ("Delivery rate", "Освоение средств"),
     "chart.by_end_of": (" by end of {period}", " к концу {period}"),
     "chart.aim": ("Aim: {aim}", "Цель: {aim}"),
-    "chart.budget_spent": ("% of budget spent", "% израсходованного бюджета"),
+    "chart.budget_spent": ("% of budget spent", "% освоения бюджета"),
     "chart.period": ("Period", "Период"),
     "chart.all_runos": ("All RUNOs", "Все агентства"),
     "chart.interim": (" (interim)", " (предв.)"),
