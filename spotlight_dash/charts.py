@@ -329,6 +329,7 @@ def _differ_notes(categories, lang: str, horizontal: bool = False, **axes) -> li
 # ---- horizontal bars named above ----------------------------------------------------------------
 
 NAME_CHARS = 36  # a name's line above its bar: fits a phone's plot (~300 px) at the ticks' size
+BAR_LINE_PX = 20  # each further bar beside a name: a line of the figures' text, which stand beside their bars
 NAME_LINES = 2  # longer names end in "…"; the hover and the chart's data keep them whole
 
 
@@ -352,11 +353,13 @@ def named_bars(names: list[str], traces: list[dict], stacked: bool = False, axes
     xref, yref = axes["xaxis"], axes["yaxis"]
     wrapped = [_name_lines(n) for n in names]
     lines = max((w.count("<br>") + 1 for w in wrapped), default=1)
-    slot_px = 34 + 19 * lines  # the name's lines, then the bar
-    name_part = (19 * lines + 4) / slot_px
-    bar_part = 1 - name_part - 0.08
-    position = {name: i for i, name in enumerate(names)}
     side_by_side = 1 if stacked else max(1, len(traces))
+    # The name's lines, then the bars: bars side by side get a line of their own each, so a bar's
+    # figure beside it never runs into the next bar's.
+    slot_px = 34 + 19 * lines + BAR_LINE_PX * (side_by_side - 1)
+    name_part = (19 * lines + 4) / slot_px
+    bar_part = 1 - name_part - 0.08 * (34 + 19 * lines) / slot_px
+    position = {name: i for i, name in enumerate(names)}
     placed = []
     for j, trace in enumerate(traces):
         slot = 0 if stacked else j
@@ -534,13 +537,13 @@ def reach_breakdown(reach_type: str) -> Callable[[Frames, str], Spec | None]:
         notes = [] if len(periods) == 1 else [_t("latest_period", lang, period=periods[-1])]
         rows = [r for r in rows if r["period_id"] == periods[-1]]
         ages = {a: _t(f"age.{a}", lang) for a in {_text(r["age_group"]) for r in rows} if a}
-        # Several age groups of one component would be bars drawn over each other: each gets its own row.
-        age_in_label = len(ages) > 1
+        # The age group is part of a bar's name, above it: several of one component would otherwise be bars
+        # drawn over each other, and beside the figure it made a label too long for a phone's plot.
         for r in rows:
             country, age = _text(r["country"]), ages.get(_text(r["age_group"]), "")
             r["what"] = ((_text(r["component"]) or "") + (f" ({codes.country_name(country, lang)})" if country else "")
-                         + (f" · {age}" if age_in_label and age else ""))
-            r["text"] = _label(r["count"], lang) + (f" {age}" if age and not age_in_label else "")
+                         + (f" · {age}" if age else ""))
+            r["text"] = _label(r["count"], lang)
         # Hundreds of groups would be bars no one can read: the largest are drawn, and say so.
         largest: dict[str, float] = {}
         for r in rows:

@@ -24,8 +24,6 @@ KNOWN = {
     "export": {"sdg-context": "a year's bar figures overlap the next year's; the legend runs over the first panel's title"},
     "page": {
         "reach-against-target": "the two panels' titles run into each other; '% of target' over the axis ticks",
-        "reach-direct-breakdown": "bar figures with their age group overlap the next bar's and leave a phone's plot",
-        "reach-indirect-breakdown": "bar figures with their age group overlap the next bar's and leave a phone's plot",
         "sdg-context": "a year's bar figures overlap the next year's; the legend runs over the first panel's title",
     },
 }
