@@ -45,7 +45,7 @@ if last is not None:
             overdue=[t("actions.overdue") if late else "" for late in due.overdue],
             owner=[codes.organisation_name(o, view.lang) if isinstance(o, str) else None for o in due.owner]),
             text=st.column_config.TextColumn(width="large"))
-    notes.link_to_actions(t("overview.all_actions"))
+    page.link(notes.ACTIONS_PAGE, t("overview.all_actions"), ":material/checklist:")
 else:
     st.subheader(t("overview.changed"))
 if not earlier:

@@ -143,8 +143,10 @@ def finish(spec: Spec, words: Words, meta: ChartMeta, height: int, width: int = 
     return go.Figure(data=[_plain_trace(trace) for trace in spec["data"]], layout=layout, _validate=False)
 
 
-def plot_only(spec: Spec, meta: ChartMeta, height: int) -> go.Figure:
-    """The plot without its words (the page writes them around it), in the page's theme."""
+def plot_only(spec: Spec, meta: ChartMeta, height: int, at_most: bool = False) -> go.Figure:
+    """The plot without its words (the page writes them around it), in the page's theme. A chart that
+    sizes itself (a bar a row) keeps its size, unless ``at_most``: a screen that must hold it whole
+    (Meeting mode) allows no more than ``height``."""
     scale = meta.font_scale
     layout = _base_layout(spec, meta)
     # Room above the plot for a legend or the panels' titles, which stand just above it.
@@ -152,7 +154,8 @@ def plot_only(spec: Spec, meta: ChartMeta, height: int) -> go.Figure:
                 for note in layout.get("annotations", ())) or _has_legend(spec)
     _update(layout, dict(
         title=dict(text=""),
-        height=max(200, int(((layout.get("height") or height) - 135) * scale)),
+        height=max(200, int(((min(layout.get("height") or height, height) if at_most else
+                              (layout.get("height") or height)) - 135) * scale)),
         margin=dict(t=int((40 if above else 16) * scale), b=int(10 * scale), l=10, r=20),
     ))
     if meta.dark:

@@ -82,6 +82,8 @@ def frames(scale: float, seed: int = 7) -> dict[str, pd.DataFrame]:
          for c in ("5.2.1", "5.3.1") for country in COUNTRIES[:4] for y in YEARS[::2]],
         columns=schema.TABLES["sdg_values"].columns)
     out.update(_iati(progs, max(6, int(2 * scale)), rng))
+    for name in schema.RECORD_TABLES:  # no meeting is invented: the committee's record starts empty
+        out[name] = pd.DataFrame(columns=schema.TABLES[name].columns)
     return {name: out[name][schema.TABLES[name].columns] for name in schema.TABLES}
 
 

@@ -188,6 +188,28 @@ def _exported_workbook(kazakhstan_hits: int) -> bytes:
     return out.getvalue()
 
 
+def test_meeting_mode_fits_a_projector_and_keys_change_the_slide(page, server):
+    """A 1366×768 projector shows a whole chart slide, source line included; ←/→ and a clicker's
+    PageUp/PageDown change slides; "Leave" goes back to the dashboard."""
+    where = page.locator('[data-testid="stMarkdownContainer"]', has_text=" / 7 ·").first
+    page.set_viewport_size({"width": 1366, "height": 768})
+    try:
+        _open(page, f"{server}/meeting?slide=1", "Steering Committee")
+        for key, slide in (("ArrowRight", 2), ("PageDown", 3), ("PageUp", 2)):
+            page.keyboard.press(key)
+            page.wait_for_function(f"document.body.innerText.includes('{slide} / 7 ·')", timeout=30_000)
+        page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=30_000)
+        assert "2 / 7" in where.inner_text()
+        source = page.get_by_text("Source: Annual report 2020", exact=False).first
+        source.wait_for(timeout=30_000)
+        box = source.bounding_box()
+        assert box["y"] + box["height"] <= 768, box  # on screen without scrolling
+        page.get_by_role("link", name="Leave").click()
+        page.get_by_role("heading", name=PAGES[""], exact=True).wait_for(timeout=30_000)
+    finally:
+        page.set_viewport_size({"width": 1400, "height": 1000})
+
+
 def test_a_viewer_cannot_reach_the_data_page_even_by_url(page, server):
     page.goto(f"{server}/data")
     page.wait_for_timeout(3000)

@@ -73,11 +73,11 @@ class ChartFiles:
     def words(self) -> charts.Words:
         return self.chart.words(self.meta, self.spec)
 
-    def figure_at(self, height: int) -> go.Figure | None:
+    def figure_at(self, height: int, at_most: bool = False) -> go.Figure | None:
         """The plot for the page, which writes the chart's words around it. Shared: do not modify it."""
-        key = ("plot", height)
+        key = ("plot", height, at_most)
         if key not in self.drawn:
-            self.drawn[key] = None if self.spec is None else charts.plot_only(self.spec, self.meta, height)
+            self.drawn[key] = None if self.spec is None else charts.plot_only(self.spec, self.meta, height, at_most)
         return self.drawn[key]
 
     def figure(self, shape: str = "wide") -> go.Figure | None:

@@ -117,6 +117,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Meeting mode
     "meeting.previous": ("Previous", "Назад"),
     "meeting.next": ("Next", "Далее"),
+    "meeting.leave": ("Leave", "Выйти"),
+    "meeting.no_status": ("None of the {count} indicators has a status yet: a status needs a baseline, a target and "
+                          "an actual. What each one lacks:",
+                          "Ни у одного из {count} показателей пока нет статуса: для него нужны базовое значение, "
+                          "цель и фактическое значение. Чего не хватает каждому:"),
     "meeting.where": ("**{slide} / {slides}** · {description}", "**{slide} / {slides}** · {description}"),
     # Delivery
     "delivery.question": ("Budget, agency contributions, expenditure and delivery rate by RUNO, pillar, year and "

@@ -15,7 +15,8 @@ from spotlight_dash.ui.language import t
 from spotlight_dash.ui.page import PAGE_CHARTS, View
 
 
-def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **overrides) -> None:
+def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, at_most: bool = False,
+         **overrides) -> None:
     chart = charts.CHARTS[name]
     # The figures at the level they are reported at: a chart of programme-wide figures says so in its
     # subtitle, never under the chosen country's name.
@@ -25,7 +26,7 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, **ov
     files = ChartFiles.make(name, frames, scoped.filters, described(scoped, view.choices, view.lang), view.sources,
                             view.dated(frames.values()), view.snapshot.version, font_scale, view.lang,
                             dark=dark_theme())
-    figure = files.figure_at(height)  # drawn once: the alt text and the page's ZIP reuse it
+    figure = files.figure_at(height, at_most)  # drawn once: the alt text and the page's ZIP reuse it
     st.session_state.setdefault(PAGE_CHARTS, {})[name] = files  # for the page's ZIP download
     with st.container(border=True):
         # The chart's words are the page's text, not the figure's: they wrap to any screen (a phone's

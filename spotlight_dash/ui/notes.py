@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
 
 from spotlight_dash import codes, formatting, labels, minutes, viewstate
 from spotlight_dash.ingest import minutes as writer
@@ -156,10 +155,3 @@ def _figures_changed_since(view, reviewed: int) -> bool:
     runs = data.run_query(view.snapshot.path, "ingest_history", Filters())
     return bool(((runs.version > reviewed) & (runs.run_kind != "note")).any())
 
-
-def link_to_actions(label: str) -> None:
-    """A link to the Actions page within the app (the session, and an editor's sign-in, stay)."""
-    try:
-        st.page_link(ACTIONS_PAGE, label=label, icon=":material/checklist:")
-    except StreamlitAPIException:  # a page run on its own (the page tests) has no navigation to link within
-        st.caption(label)

@@ -273,6 +273,14 @@ def table(frame: pd.DataFrame, **column_config) -> None:
     st.dataframe(shown, hide_index=True, width="stretch", column_config=headers, placeholder=MISSING_CELL)
 
 
+def link(page_file: str, label: str, icon: str, where=None) -> None:
+    """A link to another page of the app (the session, and an editor's sign-in, stay with it)."""
+    try:
+        (where or st).page_link(page_file, label=label, icon=icon)
+    except st.errors.StreamlitAPIException:  # a page run on its own (the page tests) has no navigation to link within
+        (where or st).caption(label)
+
+
 def opened_popover(where, label: str, icon: str, key: str):
     """A popover button; the popover itself only while it is open, else None (opening it reruns the page)."""
     popover = where.popover(label, icon=icon, key=key, on_change="rerun")
