@@ -143,3 +143,17 @@ def test_only_an_action_point_has_an_owner_and_a_due_date(store_copy, kind):
     refused = minutes.record_note(meeting, kind, "fine", lang="ru", snapshot=1, owner="UNDP", due=MEETING_DAY,
                                   user_name="c")
     assert {p.place.column for p in refused.report.errors} == {"owner", "due"}
+
+
+def test_a_note_that_meets_another_write_is_refused_in_words_and_nothing_is_lost(store_copy, monkeypatch):
+    meeting = _meeting()
+    first = _action(meeting, "Present the recovery plan")
+
+    def another_write_came_first(*args, **kwargs):
+        raise store.StoreChanged("the store changed while this file was being checked; check it again")
+
+    monkeypatch.setattr(store, "commit", another_write_came_first)
+    refused = _action(meeting, "Report reach by country")
+    assert not refused.ok and "the store changed" in refused.report.errors[0].message
+    assert store.current_state().version == first.version
+    assert _current("notes").text.tolist() == ["Present the recovery plan"]

@@ -75,8 +75,12 @@ def _commit(table: str, values: dict[str, Any], report: IngestReport, snapshot, 
     if comparison.is_empty:  # the status it already has: nothing to write
         return Written(report, base, int(values[key]))
     run = store.Run("note", FORM[table], "", user_name, _now(), {table: 1}, note=what)
-    version = store.commit(diff.apply(current, comparison), run, runs, row_sources=row_sources,
-                           expected_version=base)
+    try:
+        version = store.commit(diff.apply(current, comparison), run, runs, row_sources=row_sources,
+                               expected_version=base)
+    except store.StoreError as exc:  # another write came first, or the disk is full: nothing was written
+        report.add(Place(FORM[table]), str(exc), "record it again")
+        return Written(report)
     return Written(report, version, int(values[key]))
 
 

@@ -281,6 +281,7 @@ MINUTES_PATTERNS: list[tuple[str, str]] = [
     ("leave it empty, or record the note as an action point", "оставьте пустым или запишите заметку как поручение"),
     ("there is no action point {number}", "поручения {number} нет"),
     ("choose an action point from the list", "выберите поручение из списка"),
+    ("record it again", "запишите ещё раз"),
 ]
 PATTERNS += MINUTES_PATTERNS
 
