@@ -96,6 +96,7 @@ _SEPARATORS = {"en": ".,", "ru": ",\u00a0"}  # plotly's decimal then thousands m
 TITLE_PX, SUBTITLE_PX, FOOTER_PX, TICK_PX = 20, 14, 11, 14
 TITLE_LINE, SUBTITLE_LINE, FOOTER_LINE = 26, 19, 14
 SIDE_PAD = 16  # the title's left padding; the same room is kept on the right
+LEGEND_RAISE_PX = 26  # a legend over panels stands this far above the plot, clear of the first panel's title
 
 
 def _base_layout(spec: Spec, meta: ChartMeta) -> dict:
@@ -122,7 +123,8 @@ def finish(spec: Spec, words: Words, meta: ChartMeta, height: int, width: int = 
     footer = _wrap_px(words.footer, max(usable * 0.4, width - SIDE_PAD - 40 * scale - side), FOOTER_PX * scale)
     below = int(_below_plot_px(spec, scale))
     heading_lines, subtitle_lines, footer_lines = (text.count("<br>") + 1 for text in (heading, subtitle, footer))
-    top = int((64 + TITLE_LINE * heading_lines + SUBTITLE_LINE * subtitle_lines) * scale)
+    raised = LEGEND_RAISE_PX if _raised_legend(spec) else 0  # a legend above the panels' titles
+    top = int((64 + raised + TITLE_LINE * heading_lines + SUBTITLE_LINE * subtitle_lines) * scale)
     bottom = int(12 * scale) + below + int(FOOTER_LINE * footer_lines * scale)
     # Longer headings and footers get room of their own: the plot keeps the height it had with one
     # line each (a chart may ask for more room than the page's default).
@@ -152,15 +154,21 @@ def plot_only(spec: Spec, meta: ChartMeta, height: int, at_most: bool = False) -
     # Room above the plot for a legend or the panels' titles, which stand just above it.
     above = any(note.get("yref") == "paper" and float(note.get("y", 0)) >= 0.99
                 for note in layout.get("annotations", ())) or _has_legend(spec)
+    raised = _raised_legend(spec)  # and room for a legend above those titles
+    wanted = (layout.get("height") or height) + LEGEND_RAISE_PX * raised
     _update(layout, dict(
         title=dict(text=""),
-        height=max(200, int(((min(layout.get("height") or height, height) if at_most else
-                              (layout.get("height") or height)) - 135) * scale)),
-        margin=dict(t=int((40 if above else 16) * scale), b=int(10 * scale), l=10, r=20),
+        height=max(200, int(((min(wanted, height) if at_most else wanted) - 135) * scale)),
+        margin=dict(t=int((40 + LEGEND_RAISE_PX * raised if above else 16) * scale), b=int(10 * scale), l=10, r=20),
     ))
     if meta.dark:
         _darken(layout)
     return go.Figure(data=[_plain_trace(trace) for trace in spec["data"]], layout=layout, _validate=False)
+
+
+def _raised_legend(spec: Spec) -> bool:
+    """Whether the legend stands above the panels' titles (higher than the plot's top edge)."""
+    return float((spec["layout"].get("legend") or {}).get("y", 1)) > 1 and _has_legend(spec)
 
 
 def _has_legend(spec: Spec) -> bool:
@@ -753,7 +761,9 @@ def sdg_context(frames: Frames, lang: str) -> Spec | None:
     for title in layout["annotations"]:
         title.update(x=0, xanchor="left")
     layout["annotations"] = [*layout["annotations"], *names_above]
-    _update(layout, dict(barmode="overlay", height=total_px + 235))
+    # The years' legend stands above the first panel's title, not over it.
+    _update(layout, dict(barmode="overlay", height=total_px + 235,
+                         legend=dict(y=1 + LEGEND_RAISE_PX / total_px, yanchor="bottom")))
     return dict(data=bars, layout=layout)
 
 
