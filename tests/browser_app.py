@@ -29,6 +29,18 @@ PAGES = {"": "Are we on track?", "meeting": "Steering Committee", "actions": "De
          "sources": "Sources and methodology"}
 
 
+@contextlib.contextmanager
+def chromium():
+    """The system Chromium, headless, as every browser test launches it."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_app import ARGS, BROWSER_TESTS, CHROMIUM, PAGES, serve
+from browser_app import BROWSER_TESTS, PAGES, chromium, serve
 
 pytestmark = BROWSER_TESTS
 EDITOR_SECRET = "correct horse battery staple"
@@ -22,11 +22,8 @@ def server(shipped_store, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(server):
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+    with chromium() as browser:
         yield browser.new_page(viewport={"width": 1400, "height": 1000})
-        browser.close()
 
 
 

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from browser_app import ARGS, BROWSER_TESTS, CHROMIUM, PAGES, serve
+from browser_app import BROWSER_TESTS, PAGES, chromium, serve
 from test_faults import _mount_tmpfs, _workbook_with_media_hits
 from test_hostile_workbooks import STRAY_LAST_CELL, _edited, _replaced
 
@@ -21,11 +21,8 @@ SECRET = "a secret for the hostile uploads"
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _settled(page):

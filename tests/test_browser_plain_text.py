@@ -6,7 +6,7 @@ import urllib.request
 
 import pytest
 
-from browser_app import ARGS, BROWSER_TESTS, CHROMIUM, PAGES, serve
+from browser_app import BROWSER_TESTS, PAGES, chromium, serve
 from spotlight_dash import store
 from spotlight_dash.markdown_text import WORD_JOINER
 from test_plain_text import PLANTED, plant
@@ -31,18 +31,14 @@ def planted_server(shipped_store, tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser_page(planted_server):
     """A page that records every request it makes to anywhere but the app itself."""
-    from playwright.sync_api import sync_playwright
-
     app = urllib.parse.urlsplit(planted_server).netloc
     elsewhere: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1400})
         page.on("request", lambda request: elsewhere.append(request.url)
                 if urllib.parse.urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
                 and urllib.parse.urlsplit(request.url).netloc != app else None)
         yield page, elsewhere
-        browser.close()
 
 
 def _open(page, url, heading):

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from browser_app import ARGS, BROWSER_TESTS, CHROMIUM
+from browser_app import BROWSER_TESTS, chromium
 from chart_layout import Drawing, problems
 from spotlight_dash import charts, labels
 from spotlight_dash.exports import images
@@ -41,13 +41,10 @@ def _cases(where):
 
 @pytest.fixture(scope="module")
 def drawing():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+    with chromium() as browser:
         drawing = Drawing(browser)
         yield drawing
         drawing.close()
-        browser.close()
 
 
 def _spec(q, name, lang):

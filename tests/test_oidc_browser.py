@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from browser_app import ARGS, BROWSER_TESTS, CHROMIUM, free_port, serve
+from browser_app import BROWSER_TESTS, chromium, free_port, serve
 from oidc_provider import EDITOR, NEEDS_PROVIDER, VIEWER, provider, secrets_toml, sign_in_at_provider
 from workbook_fixtures import FINANCE, book, finance_row
 
@@ -31,11 +31,8 @@ def server(shipped_store, tmp_path_factory):
 
 @pytest.fixture
 def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _settled(page):
