@@ -11,7 +11,7 @@ auth.gate()  # a server for signed-in viewers shows nothing else before sign-in
 
 sections = {
     t("nav.committee"): [
-        st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True),
+        st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True, url_path="home"),
         st.Page("pages/meeting.py", title=t("nav.meeting"), icon=":material/co_present:"),
         st.Page("pages/actions.py", title=t("nav.actions"), icon=":material/checklist:"),
     ],
@@ -26,6 +26,9 @@ sections = {
     ],
     t("nav.about"): [
         st.Page("pages/sources.py", title=t("nav.sources"), icon=":material/menu_book:"),
+        # The Overview lives at /, and at /overview too: the address people type (the default page's own
+        # path is reserved, unused, so it is called "home" above to leave "overview" to this one).
+        st.Page("pages/overview.py", title=t("nav.overview"), url_path="overview", visibility="hidden"),
     ],
 }
 # A viewer's navigation has no Data page, so its URL leads nowhere; the page checks the role too.

@@ -59,6 +59,11 @@ def test_every_page_opens_without_exceptions(page, server, path):
     _open(page, f"{server}/{path}", PAGES[path])
 
 
+def test_the_overview_opens_by_its_name_too(page, server):
+    _open(page, f"{server}/overview", PAGES[""])
+    assert page.get_by_text("Page not found").count() == 0
+
+
 def test_overview_shows_the_total_budget(page, server):
     _open(page, server, PAGES[""])
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "4,432,461"
