@@ -41,7 +41,8 @@ for outcome in outcomes.itertuples():
         outputs = framework[framework.parent_code == outcome.result_code]
         rows = progress[progress.result_code.isin([outcome.result_code, *outputs.result_code])]
         for output in outputs.itertuples():
-            st.markdown(t("results.output", code=output.result_code, statement=output.statement))
+            statement = output.statement if isinstance(output.statement, str) else t("results.no_statement")
+            st.markdown(t("results.output", code=output.result_code, statement=statement))
         if rows.empty:
             st.caption(t("results.no_indicators"))
         else:

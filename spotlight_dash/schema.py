@@ -148,7 +148,7 @@ class Result(Row):
     level: _coded("result_level")
     parent_code: Text | None = Field(None, description="the outcome an output belongs to")
     pillar: Pillar | None = None
-    statement: Text
+    statement: Text | None = Field(None, description="as the source states it; empty = the source gives only the code")
     source_id: SourceId
 
 

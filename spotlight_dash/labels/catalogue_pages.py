@@ -163,6 +163,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "или фактического значения."),
     "results.framework": ("Outcomes, outputs and indicators", "Результаты и показатели"),
     "results.output": ("**{code}** {statement}", "**{code}** {statement}"),
+    "results.no_statement": ("(the source documents name this output by its code only)",
+                             "(в исходных документах этот результат назван только номером)"),
     "results.outcome": ("{code} · {statement}  ({count} indicators)", "{code} · {statement}  (показателей: {count})"),
     "results.no_indicators": ("No indicators recorded for this result.", "Для этого результата показатели не записаны."),
     "results.unplaced": ("Indicators not linked to a recorded outcome or output",
