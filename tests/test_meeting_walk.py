@@ -10,6 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import page_alone
 from spotlight_dash import queries, store
+from spotlight_dash.exports import pack
+from spotlight_dash.exports.context import open_view
 from spotlight_dash.ingest import pipeline
 from spotlight_dash.ui import auth
 
@@ -99,3 +101,12 @@ def test_a_whole_meeting_from_opening_to_the_next_overview(store_copy, monkeypat
     assert listed.text.tolist() == [HOSTILE, "Present the recovery plan"]
     assert decided.text.tolist() == ["UNFPA to present a recovery plan for pillar 3 delivery by March"]
     assert len(meetings) == 1
+
+    view, _ = open_view({})  # the pack of the snapshot after the meeting carries its record
+    try:
+        slides = pack.outline(view, today=dt.date(2026, 12, 4))
+    finally:
+        view.close()
+    record = next(s for s in slides if s.title == "Decisions and open actions")
+    assert record.table.to_dict("list")["text"] == ["UNFPA to present a recovery plan for pillar 3 delivery by March",
+                                                    HOSTILE, "Present the recovery plan"]
