@@ -501,23 +501,33 @@ def reach_against_target(frames: Frames, lang: str) -> Spec | None:
     if df.empty or (df.actual.isna().all() and df.target.isna().all()):
         return None
     types = [t for t in ("direct", "indirect") if t in set(df.reach_type)]
-    # One panel per type with its own axis: direct and indirect are never added or stacked.
-    layout, panels = make_subplots(rows=1, cols=len(types),
-                                   subplot_titles=[_t(f"{t}_rights_holders", lang) for t in types])
-    bars, notes = [], []
+    # One panel per type with its own axis: direct and indirect are never added or stacked. The panels
+    # stand one above the other: side by side, a phone has no room for their titles and figures.
     records = _records(df, *df.columns)  # a dozen rows: plain Python is ten times quicker than pandas here
+    reached = _t("reached", lang)
+    latest = {t: next((r for r in reversed(records) if r["reach_type"] == t and not fmt.is_missing(r["actual"])), None)
+              for t in types}
+    x_of = {t: [f"{reached} {latest[t]['period_id']}" if latest[t] else reached, _t("target", lang)] for t in types}
+    # Panels of the same period share the x axis's labels, written once under the lowest.
+    shared = len({tuple(x) for x in x_of.values()}) == 1
+    panel_px, gap_px = 150, (50 if shared else 70)  # between panels: the title of the next (and the labels of one)
+    total_px = panel_px * len(types) + gap_px * (len(types) - 1)
+    layout, panels = make_subplots(rows=len(types), cols=1, vertical_spacing=gap_px / total_px if len(types) > 1 else 0,
+                                   shared_xaxes=shared, subplot_titles=[_t(f"{t}_rights_holders", lang) for t in types])
+    for title in layout["annotations"]:  # left, where the plot starts
+        title.update(x=0, xanchor="left")
+    bars, notes = [], []
     for i, reach_type in enumerate(types, start=1):
         rows = [r for r in records if r["reach_type"] == reach_type]
-        actual = next((r for r in reversed(rows) if not fmt.is_missing(r["actual"])), None)  # the latest period's
+        actual = latest[reach_type]  # the latest period's
         target = next((r for r in reversed(rows) if not fmt.is_missing(r["target"])), None)
-        reached = _t("reached", lang)
-        x = [f"{reached} {actual['period_id']}" if actual else reached, _t("target", lang)]
+        x = x_of[reach_type]
         y = [actual["actual"] if actual else None, target["target"] if target else None]
         share = actual["share_of_target_pct"] if actual else None
         differ = any(r.get("sources_differ") for r in rows if fmt.is_missing(r["actual"]))
         text = [_t("of_target", lang, value=_label(y[0], lang), share=fmt.percent(share, 1, lang))
                 if y[0] is not None else fmt.not_reported(lang), _label(y[1], lang)]
-        axes = panels[0][i - 1]
+        axes = panels[i - 1][0]
         bars.append(dict(type="bar", x=x, y=y, text=text, textposition="outside", cliponaxis=False,
                          marker=dict(color=[style.REACH_COLOURS[reach_type], style.MUTED]), showlegend=False, **axes))
         # A figure nobody reported has no bar, not a bar at 0: the words stand where it would be.
@@ -526,8 +536,15 @@ def reach_against_target(frames: Frames, lang: str) -> Spec | None:
                        xref=axes["xaxis"], yref=axes["yaxis"], yanchor="bottom", showarrow=False,
                        font=dict(color=style.NOTE))
                   for i, (label, value) in enumerate(zip(x, y)) if value is None]
-        _update(layout, _axis_layout(axes, yaxis=dict(rangemode="tozero", title=dict(text=_t("people", lang)))))
+        # Headroom over the taller bar for its figure's two lines, inside the panel.
+        highest = max((v for v in y if v is not None), default=None)
+        # No axis title: the subtitle gives the unit, and two of them one above the other run together.
+        yaxis = dict(rangemode="tozero")
+        if highest:
+            yaxis.update(range=[0, highest * 1.45], autorange=False)
+        _update(layout, _axis_layout(axes, yaxis=yaxis))
     layout["annotations"] = [*layout.get("annotations", ()), *notes]
+    layout["height"] = total_px + 235
     return dict(data=bars, layout=layout)
 
 
