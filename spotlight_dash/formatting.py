@@ -76,19 +76,39 @@ CODED_COLUMNS = ("kind", "measure", "reach_type", "sex", "age_group", "event_typ
 NOT_QUANTITIES = ("year", "version", "line", "source_row", "pillar", "result_no", "indicator_no", "occurrence")
 
 
-def for_reading(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """A table as a reader reads it: amounts and counts grouped for the language, dates as dates, codes
-    in words, countries and organisations by name. Missing stays missing (the table shows a dash)."""
+# Columns of codes that a reader reads in words: ``in_words`` turns them into the language's words.
+WORDED_COLUMNS = (*CODED_COLUMNS, "country", "organisation", "country_name", "organisation_name", "rag")
+
+
+def in_words(frame: pd.DataFrame, lang: str = "en", keep_codes: bool = False) -> pd.DataFrame:
+    """Codes in words, countries and organisations by name, in ``lang``; figures and dates stay values
+    (a spreadsheet's cells stay numbers). Missing stays missing. ``keep_codes``: a country or organisation
+    code beside its name column stays a code (a data file's key), and the name column is in ``lang``."""
     from spotlight_dash import codes  # here: codes reads labels, which reads nothing of this module
     out = frame.copy()
+    namers = {"country": codes.country_name, "organisation": codes.organisation_name}
     for name in out.columns:
         column = out[name]
         if name in CODED_COLUMNS:
             out[name] = [None if is_missing(v) else labels.t_or(f"value.{v}", lang, str(v)) for v in column]
-        elif name == "country" or name == "organisation":
-            words = codes.country_name if name == "country" else codes.organisation_name
-            out[name] = [None if is_missing(v) else words(v, lang) for v in column]
-        elif pd.api.types.is_bool_dtype(column):
+        elif name in namers and not (keep_codes and f"{name}_name" in frame.columns):
+            out[name] = [None if is_missing(v) else namers[name](v, lang) for v in column]
+        elif (coded := name.removesuffix("_name")) != name and coded in namers and coded in frame.columns:
+            # The store's names are English: the name comes from the code, in the reader's language.
+            out[name] = [shown if is_missing(code) else namers[coded](code, lang)
+                         for code, shown in zip(frame[coded], column)]
+        elif name == "rag":
+            out[name] = [None if is_missing(v) else labels.t_or(f"rag.{v}", lang, str(v)) for v in column]
+    return out
+
+
+def for_reading(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """A table as a reader reads it: amounts and counts grouped for the language, dates as dates, codes
+    in words, countries and organisations by name. Missing stays missing (the table shows a dash)."""
+    out = in_words(frame, lang)
+    for name in out.columns:
+        column = out[name]
+        if name in WORDED_COLUMNS or pd.api.types.is_bool_dtype(column):
             continue
         elif pd.api.types.is_numeric_dtype(column) and not any(word in name for word in NOT_QUANTITIES):
             out[name] = [None if is_missing(v) else number(v, 0 if float(v).is_integer() else 1, lang=lang)

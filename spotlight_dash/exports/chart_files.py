@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from spotlight_dash import charts, labels, provenance, safe_cells
+from spotlight_dash import charts, formatting, labels, provenance, safe_cells
 from spotlight_dash.exports import alt_text, images
 from spotlight_dash.queries import Filters
 
@@ -116,8 +116,10 @@ class ChartFiles:
         return rows
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """The chart's data with headers in the file's language (the sheet names stay the query names)."""
-        return {name: labels.with_headers(frame, self.lang) for name, frame in self.frames.items()}
+        """The chart's data in the file's language: headers, codes in words, countries and organisations by
+        name (figures stay numbers; the sheet names stay the query names)."""
+        return {name: labels.with_headers(formatting.in_words(frame, self.lang, keep_codes=True), self.lang)
+                for name, frame in self.frames.items()}
 
     def xlsx(self) -> bytes:
         return workbook(self.about(), self.tables(), labels.t("about.sheet", self.lang))
