@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from browser_app import ARGS, BROWSER_TESTS, CHROMIUM, free_port
+from browser_app import BROWSER_TESTS, chromium, free_port
 from conftest import ROOT
 from oidc_provider import EDITOR, NEEDS_PROVIDER, provider, secrets_toml, sign_in_at_provider
 from workbook_fixtures import FINANCE, book, finance_row
@@ -87,14 +87,11 @@ def _text(page, testid):
 
 
 def test_processes_behind_the_proxy_share_sign_in_and_snapshots(proxy, tmp_path):
-    from playwright.sync_api import sync_playwright
-
     routes = _routes(proxy)
     assert set(routes) == proxy["apps"]
     one, other = sorted(routes)
     assert {_process_for(proxy["url"], routes[one]) for _ in range(5)} == {one}  # sticky
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+    with chromium() as browser:
         contexts = {}
         for who, process in (("editor", one), ("viewer", other)):
             contexts[who] = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -104,7 +101,9 @@ def test_processes_behind_the_proxy_share_sign_in_and_snapshots(proxy, tmp_path)
         viewer.on("response", lambda r: responses.append(_answered_by(r)))
         viewer.goto(proxy["url"])
         _settled(viewer)  # the page drew: its WebSocket came through nginx
-        assert "snapshot v0001" in _text(viewer, "stMain") and set(filter(None, responses)) == {other}
+        # Waited for, not read at once: on a fresh server the page's first run hands over to app.py's.
+        viewer.locator('[data-testid="stMain"]').get_by_text("snapshot v0001").first.wait_for(timeout=30_000)
+        assert set(filter(None, responses)) == {other}
 
         editor = contexts["editor"].new_page()
         editor.goto(proxy["url"])
@@ -147,7 +146,6 @@ def test_processes_behind_the_proxy_share_sign_in_and_snapshots(proxy, tmp_path)
             editor.get_by_role("link", name="Reach").click()  # a rerun in the same session
             _settled(editor)
         assert f"Signed in as {EDITOR['name']}" in _text(editor, "stSidebar")  # still signed in, as a viewer
-        browser.close()
     logged = "".join(path.read_text() for path in proxy["logs"].glob("*.log"))
     assert "/oauth2callback" in logged  # the sign-in went through the proxy and its log
     for secret in ("code=", "state=", "provider=", "a-cookie-secret-shared-by-every-process", "test-client-secret"):
