@@ -10,10 +10,11 @@ from spotlight_dash.ui.language import t
 # Static styling only (no data goes into HTML): hide the sidebar and the toolbar, enlarge type.
 st.html("""<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none;}
-[data-testid="stMetricValue"] {font-size: 4.5rem;}
+[data-testid="stMetricValue"] {font-size: 2.8rem;}
 [data-testid="stMetricLabel"] p {font-size: 1.6rem;}
 [data-testid="stCaptionContainer"] p, [data-testid="stText"] {font-size: 1.25rem;}
 .block-container {padding-top: 1rem;}
+.st-key-plot-warm-up {visibility: hidden; position: absolute;}
 h1 {font-size: 1.3rem !important; padding: 0 !important;}
 </style>""")
 
@@ -69,8 +70,8 @@ def without_status(view) -> pd.DataFrame | None:
 name = SLIDES[slide - 1]
 if name == "headline":
     headline = kpis.headline(view)
-    kpi_cards.row(view, headline[:3])
-    kpi_cards.row(view, headline[3:])
+    kpi_cards.row(view, headline)  # one row: the whole slide on a 1366×768 projector
+    chart_block.warm_up()  # the next slides' charts then draw at once
 elif name == "indicators-by-rag" and (missing := without_status(view)) is not None:
     with st.container(border=True):
         chart_block.heading(labels.t(f"chart.{name}.title", view.lang), large=True)

@@ -145,6 +145,12 @@ def finish(spec: Spec, words: Words, meta: ChartMeta, height: int, width: int = 
     return go.Figure(data=[_plain_trace(trace) for trace in spec["data"]], layout=layout, _validate=False)
 
 
+def empty_figure() -> go.Figure:
+    """A figure with nothing in it (no data, no words), for a page that wants plotly loaded early."""
+    return go.Figure(layout=dict(height=10, margin=dict(t=0, b=0, l=0, r=0), xaxis=dict(visible=False),
+                                 yaxis=dict(visible=False)))
+
+
 def plot_only(spec: Spec, meta: ChartMeta, height: int, at_most: bool = False) -> go.Figure:
     """The plot without its words (the page writes them around it), in the page's theme. A chart that
     sizes itself (a bar a row) keeps its size, unless ``at_most``: a screen that must hold it whole

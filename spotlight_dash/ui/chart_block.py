@@ -59,6 +59,13 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, at_m
         notes.under(view, name)
 
 
+def warm_up() -> None:
+    """An empty plot nobody sees, so the browser loads the plotting library now, not when the first chart
+    comes (Meeting mode's first slide has none: its Next waited a second for the library)."""
+    with st.container(key="plot-warm-up", height=1, border=False):
+        st.plotly_chart(charts.empty_figure(), key="plot-warm-up-figure", config={"staticPlot": True})
+
+
 def dark_theme() -> bool:
     """Whether the reader's page is dark (their system's setting or the app menu's): the plot follows."""
     try:
