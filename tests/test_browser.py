@@ -197,6 +197,8 @@ def test_meeting_mode_fits_a_projector_and_keys_change_the_slide(page, server):
     page.set_viewport_size({"width": 1366, "height": 768})
     try:
         _open(page, f"{server}/meeting?slide=1", "Steering Committee")
+        last_card = page.locator('[data-testid="stMetric"]').last.bounding_box()
+        assert last_card["y"] + last_card["height"] <= 768, last_card  # the headline figures, whole
         for key, slide in (("ArrowRight", 2), ("PageDown", 3), ("PageUp", 2)):
             page.keyboard.press(key)
             page.wait_for_function(f"document.body.innerText.includes('{slide} / 7 ·')", timeout=30_000)
