@@ -106,3 +106,13 @@ def two_snapshots(store_copy):
         frames, runs = store.read_tables(con), store.read_runs(con)
     store.commit(frames, store.Run("import", "again.xlsx", "0" * 64, "tests", runs.iloc[-1].started_at), runs)
     return store_copy
+
+
+def as_written_before_meetings(path) -> None:
+    """Turn a snapshot into one written before the meetings' tables existed (an older release's)."""
+    import duckdb
+    con = duckdb.connect(str(path))
+    con.execute("DROP TABLE notes")
+    con.execute("DROP TABLE meetings")
+    con.close()
+    store._READABLE.clear()  # it was read as whole before

@@ -3,12 +3,11 @@ every problem at once, undone by `undo`, kept by a rebuild, plain text whatever 
 
 import datetime as dt
 
-import duckdb
 import pytest
 
 from spotlight_dash import minutes as notes_of, queries, schema, store
 from spotlight_dash.ingest import minutes, pipeline
-from tests.conftest import DATA, page_alone
+from conftest import DATA, as_written_before_meetings, page_alone
 
 MEETING_DAY = dt.date(2026, 12, 3)
 HOSTILE = '=HYPERLINK("http://evil.example","click")<script>alert(1)</script>'
@@ -105,11 +104,7 @@ def test_a_rebuild_from_data_keeps_the_committees_notes(store_copy):
 
 def test_a_snapshot_written_before_meetings_existed_still_opens_and_rolls_back(store_copy, fresh_caches):
     old = store.snapshot_path(store.current_state().version)
-    con = duckdb.connect(str(old))
-    con.execute("DROP TABLE notes")
-    con.execute("DROP TABLE meetings")
-    con.close()
-    store._READABLE.clear()
+    as_written_before_meetings(old)
     with store.open_reader(old) as reader:
         assert not store.has_current_layout(reader)  # `build --if-changed` rebuilds such a snapshot
         assert store.read_tables(reader, ["notes"])["notes"].empty

@@ -6,10 +6,10 @@ import io
 import shutil
 import subprocess
 
-import duckdb
 import openpyxl
 import pytest
 
+from conftest import as_written_before_meetings
 from spotlight_dash import schema, store
 from spotlight_dash.exports import actions_file, pack
 from spotlight_dash.exports.context import open_view
@@ -247,10 +247,6 @@ def test_notes_too_long_for_their_column_are_written_smaller_in_the_pptx():
 
 def test_a_snapshot_written_before_meetings_existed_still_makes_its_pack(store_copy):
     path = store.snapshot_path(store.current_state().version)
-    con = duckdb.connect(str(path))
-    con.execute("DROP TABLE notes")
-    con.execute("DROP TABLE meetings")
-    con.close()
-    store._READABLE.clear()
+    as_written_before_meetings(path)
     slides = _slides()
     assert slides[1].title == "Headline figures" and not any(s.notes for s in slides)
