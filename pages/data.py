@@ -4,7 +4,7 @@ import hashlib
 
 import streamlit as st
 
-from spotlight_dash import schema, store, workbook_template
+from spotlight_dash import labels, schema, store, workbook_template
 from spotlight_dash.ingest import pipeline
 from spotlight_dash import formatting as fmt
 from spotlight_dash.labels import messages
@@ -133,7 +133,9 @@ last = history.iloc[-1] if len(history) else None
 if last is None or last.run_kind not in pipeline.UNDOABLE_RUNS:
     st.caption(t("data.nothing_to_undo"))
 else:
-    st.caption(t("data.last_import", file=last.file, user=last.user_name,
+    # A meeting's note has no file: the change is named by its kind, in the reader's language.
+    what = labels.t(f"run_kind.{last.run_kind}", lang) if last.run_kind == "note" else last.file
+    st.caption(t("data.last_import", file=what, user=last.user_name,
                  when=fmt.date(last.finished_at, lang, with_time=True), version=int(last.version)))
     if st.button(t("data.undo_button"), icon=":material/undo:", key="undo"):
         try:
