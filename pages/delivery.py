@@ -3,7 +3,7 @@
 import streamlit as st
 
 from spotlight_dash import formatting as fmt
-from spotlight_dash import metrics
+from spotlight_dash import labels, metrics
 from spotlight_dash.ui import chart_block, page
 from spotlight_dash.ui.language import current, t
 
@@ -12,7 +12,12 @@ chart_block.columns(view, ["budget-by-runo"], ["delivery-against-aim"])
 chart_block.show(view, "expenditure-against-aim")
 
 delivery = page.query_section(view, t("delivery.gap"), "delivery", t("delivery.nothing"),
-                              organisation=st.column_config.TextColumn(t("delivery.runo_column")))
+                              # A short header, its meaning on hover: the table's columns fit a 1440 px screen.
+                              organisation=st.column_config.TextColumn(t("delivery.runo_short"), help=t("delivery.runo_column"),
+                                                                       width="small"),
+                              expenditure_is_interim=st.column_config.CheckboxColumn(
+                                  t("delivery.interim_short"), help=labels.column("expenditure_is_interim", current()),
+                                  width="small"))
 if not delivery.empty and delivery.expenditure.isna().all():
     st.caption(t("delivery.no_expenditure"))
 

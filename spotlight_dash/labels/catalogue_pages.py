@@ -135,6 +135,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "to the aim in money is unknown; only the rate stated in a document is shown.",
                                 "Расходы пока не представлены, поэтому уровень освоения нигде не рассчитан, а разрыв "
                                 "до цели в деньгах неизвестен; показан только уровень, указанный в документе."),
+    "delivery.runo_short": ("RUNO", "Агентство"),
+    "delivery.interim_short": ("interim", "предв."),
     "delivery.runo_column": ("RUNO (empty = whole programme)", "Агентство (пусто = вся программа)"),
     "delivery.finance": ("Finance rows as reported", "Финансовые строки, как представлено"),
     "delivery.no_finance": ("No finance rows for this selection. Budgets and expenditure come from a source document, "
