@@ -14,11 +14,11 @@ from spotlight_dash.ui.language import t
 view = page.start(t("overview.title"), t("overview.question"))
 
 
-def pack_file(filters, fmt: str, since: int | None, lang: str) -> bytes:
+def pack_file(filters, fmt: str, since: int | None, lang: str, meeting: dt.date) -> bytes:
     # Its own connection: the download runs on another thread, after this script run has ended.
     view_for_pack, _ = open_view(viewstate.to_params(filters), version=view.snapshot.version, lang=lang)
     try:
-        return pack.build(view_for_pack, fmt, since)
+        return pack.build(view_for_pack, fmt, since, meeting=meeting)
     finally:
         view_for_pack.close()
 
@@ -67,9 +67,13 @@ else:
 st.subheader(t("overview.pack"))
 st.caption(t("overview.pack_caption"))
 pack_since = since if earlier else None
-for fmt, column in zip(("pptx", "pdf"), st.columns(4)):
+day_column, *columns = st.columns(4, vertical_alignment="bottom")
+meeting_day = day_column.date_input(t("overview.pack_meeting_date"), help=t("overview.pack_meeting_date_help"),
+                                    value=minutes.pack_day(meetings, dt.date.today()),
+                                    key="pack-meeting-date") or dt.date.today()
+for fmt, column in zip(("pptx", "pdf"), columns):
     column.download_button(t("overview.pack_button", format=fmt.upper()),
-                           data=lambda f=fmt: pack_file(view.filters, f, pack_since, view.lang),
+                           data=lambda f=fmt: pack_file(view.filters, f, pack_since, view.lang, meeting_day),
                            file_name=f"spotlight-ca_committee-pack_v{view.snapshot.version:04d}{labels.file_suffix(view.lang)}.{fmt}",
                            on_click="ignore", icon=":material/slideshow:", key=f"pack-{fmt}", width="stretch")
 

@@ -36,6 +36,18 @@ def _snapshot_argument(option: str, raw: str, allowed: list[int], meaning: str) 
     return number
 
 
+def _date_argument(option: str, raw: str | None):
+    """A date as typed, YYYY-MM-DD; None when not given."""
+    import datetime as dt
+
+    if raw is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(raw).strip())
+    except ValueError:
+        raise Refused(f"{option} {viewstate.echo(raw)!r} is not a date written YYYY-MM-DD, e.g. 2027-02-01") from None
+
+
 def _filter_values(args, choices: viewstate.Choices) -> dict:
     """The filters given on the command line, each parsed like a link value; any that is not a choice refuses."""
     values, problems = {}, []
@@ -212,13 +224,14 @@ def cmd_pack(args) -> int:
     from spotlight_dash.exports import pack
     from spotlight_dash.exports.images import ExportUnavailable
 
+    meeting = _date_argument("--meeting-date", args.meeting_date)  # refused before the pack is drawn
     view = _export_view(args)
     try:
         since = None
         if args.since is not None:
             earlier = [v for v in store.versions() if v < view.version]
             since = _snapshot_argument("--since", args.since, earlier, f"before the current v{view.version:04d}")
-        data = pack.build(view, args.format, since)
+        data = pack.build(view, args.format, since, meeting=meeting)
     except ExportUnavailable as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -437,6 +450,7 @@ def command_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("pack", help="the Steering Committee pack as PPTX or PDF")
     p.add_argument("--format", choices=("pptx", "pdf"), default="pptx")
     p.add_argument("--since", help="earlier snapshot to compare with, e.g. 1 or v0001 (default: the one before)")
+    p.add_argument("--meeting-date", metavar="YYYY-MM-DD", help="the meeting's date on the cover (default: today)")
     _add_filters(p)
     _add_language(p)
     p.add_argument("-o", "--output", required=True)

@@ -60,6 +60,12 @@ def open_meeting(meetings: pd.DataFrame) -> pd.Series | None:
     return None if still_open.empty else still_open.iloc[0]
 
 
+def pack_day(meetings: pd.DataFrame, today: dt.date) -> dt.date:
+    """The meeting date a pack's cover starts with: the meeting in progress's day, else ``today``."""
+    in_progress = open_meeting(meetings)
+    return today if in_progress is None else _day(in_progress.held_on) or today
+
+
 def last_meeting(meetings: pd.DataFrame, current_version: int) -> pd.Series | None:
     """The newest closed meeting that reviewed an earlier snapshot: what "since the last meeting" counts from."""
     if meetings.empty:

@@ -166,6 +166,24 @@ def test_a_filter_the_chart_cannot_apply_is_said(use_shipped):
     assert cards["Total budget (USD) · UN Women"] == "2,614,102"
 
 
+def test_overview_offers_the_pack_for_the_meeting_in_progress_or_today(store_copy):
+    import datetime as dt
+
+    import streamlit as st
+
+    from spotlight_dash.ingest import minutes
+
+    field = _run("overview").date_input(key="pack-meeting-date")
+    assert field.label == "Meeting date" and field.value == dt.date.today()
+    opened = minutes.open_meeting(dt.date(2027, 2, 1), "Regional Steering Committee, 6th meeting", "coordinator")
+    assert opened.ok
+    st.cache_data.clear()
+    assert _run("overview").date_input(key="pack-meeting-date").value == dt.date(2027, 2, 1)
+    assert minutes.close_meeting(opened.row_id, "coordinator").ok
+    st.cache_data.clear()
+    assert _run("overview").date_input(key="pack-meeting-date").value == dt.date.today()  # closed: not in progress
+
+
 def test_overview_compares_with_an_earlier_snapshot(use_shipped, tmp_path, monkeypatch):
     # A second snapshot in a copy of the store, with one figure changed, as after an import.
     folder = tmp_path / "store"

@@ -55,3 +55,22 @@ def test_a_filter_that_is_a_choice_still_narrows_the_query(capsys):
     assert cli.main(["query", "budget_by_runo", "--year", "2020", "--runo", "unw", "--format", "csv"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 2 and "2541617" in lines[1]
+
+
+@pytest.mark.parametrize("day", ["01.02.2027", "2027-02-30", "tomorrow", NINES])
+def test_pack_refuses_a_meeting_date_that_is_not_a_day(tmp_path, capsys, day):
+    out = tmp_path / "pack.pdf"
+    assert cli.main(["pack", "--format", "pdf", "--meeting-date", day, "-o", str(out)]) == 1
+    assert "is not a date written YYYY-MM-DD" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.skipif(not __import__("shutil").which("chromium"), reason="Chromium is not installed (make test installs it)")
+def test_pack_puts_the_meeting_date_given_on_its_cover(tmp_path):
+    import subprocess
+
+    out = tmp_path / "pack.pdf"
+    assert cli.main(["pack", "--format", "pdf", "--meeting-date", "2027-02-01", "--lang", "ru", "-o", str(out)]) == 0
+    cover = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert "Заседание: 01 февраля 2027" in cover

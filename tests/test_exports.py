@@ -1,5 +1,6 @@
 """Exported files open and stand on their own: images per shape, data without formulas, the pack."""
 
+import datetime as dt
 import io
 import shutil
 import struct
@@ -144,3 +145,87 @@ def test_cyrillic_survives_into_the_exported_pdf_and_svg(view, tmp_path):
     (tmp_path / "ru.pdf").write_bytes(russian.image("pdf", "wide"))
     text = subprocess.run(["pdftotext", str(tmp_path / "ru.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     assert "Региональная программа" in text
+
+
+MEETING = dt.date(2027, 2, 1)
+# What the pack of the shipped 2020 regional figures says, in each language: its cover's meeting date
+# and reporting period, its first table slide's source line, its language tag and its title.
+PACK_WORDS = {
+    "en": ("Meeting: 01 Feb 2027", "Reporting period: 2020, Phase I (2020–2022)", "Filters: ",
+           "Source: Annual report 2020 (Programme Cost (US$)", "en-GB",
+           "Steering Committee pack — Spotlight Regional Programme in Central Asia and Afghanistan"),
+    "ru": ("Заседание: 01 февраля 2027", "Отчётный период: 2020, Phase I (2020–2022)", "Фильтры: ",
+           "Источник: Annual report 2020 (Programme Cost (US$)", "ru-RU",
+           "Материалы для Руководящего комитета — Региональная программа Инициативы «Луч света» в Центральной Азии "
+           "и Афганистане"),
+}
+
+
+def _pdf_words(path, page):
+    """Each word of a PDF page with its box, in points: (x min, y min, x max, word)."""
+    import re
+
+    html = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    return [(float(x0), float(y0), float(x1), word) for x0, y0, x1, word in
+            re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', html)]
+
+
+@needs_chromium
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_pack_has_its_meeting_date_period_page_numbers_source_lines_and_properties(use_shipped, tmp_path, lang):
+    from pptx import Presentation
+    from pptx.util import Emu
+
+    meeting, period, filters, source, tag, title = PACK_WORDS[lang]
+    view, _ = open_view({"programme": "SI-CA-REG", "year": "2020"}, lang=lang)
+    try:
+        slides = pack.outline(view, meeting=MEETING)
+    finally:
+        view.close()
+    total = len(slides)
+
+    deck = Presentation(io.BytesIO(pack.to_pptx(slides)))
+    cover = [p.text for shape in deck.slides[0].shapes if shape.has_text_frame for p in shape.text_frame.paragraphs]
+    assert meeting in cover and period in cover
+    named = [{shape.name: shape for shape in slide.shapes} for slide in deck.slides]
+    assert [shapes["page number"].text_frame.text for shapes in named] == [f"{n} / {total}" for n in range(1, total + 1)]
+    tables = [shapes for shapes in named if any(s.has_table for s in shapes.values())]
+    assert len(tables) == 2  # the headline figures, the indicators' reasons: each says where its figures come from
+    assert tables[0]["source"].text_frame.text.startswith(source)
+    assert all(shapes["source"].text_frame.text.startswith(source[:9]) for shapes in tables)
+    for shapes in named:  # no picture runs into the foot, nothing leaves the slide
+        foot = shapes["page number"].top
+        assert all(s.top + s.height <= foot for s in shapes.values() if s.shape_type == 13)
+        assert all(s.top + s.height <= deck.slide_height and s.left + s.width <= deck.slide_width + Emu(1)
+                   for s in shapes.values())
+    core = deck.core_properties
+    assert core.title == title and core.language == tag and core.last_modified_by == ""
+    assert meeting.split(": ")[1] in core.subject and "2020, Phase I" in core.subject
+    assert deck.slides[0].shapes[0].text_frame.paragraphs[0].runs[0].font._rPr.get("lang") == tag
+
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(pack.to_pdf(slides))
+    pages = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")[:-1]
+    assert len(pages) == total
+    foot = [" ".join(page.rstrip().splitlines()[-2:]) for page in pages]  # a source line may take two lines
+    assert all(f"{n} / {total}" in foot[n - 1] for n in range(1, total + 1))
+    assert meeting in pages[0] and period in pages[0]
+    assert source in " ".join(pages[1].split())  # the headline figures' table, its source line at the foot
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert f"Title:           {title}\n" in info and f"Subject:         {core.subject}\n" in info
+    assert f"/Lang ({tag})".encode() in path.read_bytes()
+    # The cover's filters line is set as written: a space between words, not stretched to the margin.
+    words = _pdf_words(path, 1)
+    first = next(i for i, w in enumerate(words) if w[3] == filters.strip())
+    line = [w for w in words[first:] if abs(w[1] - words[first][1]) < 1]
+    assert len(line) > 3 and max(b[0] - a[2] for a, b in zip(line, line[1:])) < 8  # a space at 16 pt: ~5 pt
+
+
+def test_the_cover_meeting_date_is_the_day_of_the_pack_unless_given(use_shipped):
+    view, _ = open_view({"programme": "SI-CA-REG", "year": "2020"})
+    try:
+        assert "Meeting: 03 Dec 2026" in pack.outline(view, today=dt.date(2026, 12, 3))[0].lines
+    finally:
+        view.close()

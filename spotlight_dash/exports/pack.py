@@ -26,6 +26,7 @@ BESIDE_LINES = 24  # what the column beside a chart holds, in lines of about BES
 BESIDE_CHARS = 46
 TABLE_BUDGET = 300  # points of table rows on one slide (PPTX at 11 pt: a line 13.2 pt, a row's margins 7.2 pt)
 RECORD_WIDTHS = [1.0, 1.3, 6.0, 2.2, 2.0, 1.6]  # note no., kind, text, owner, due, meeting date
+REASON_WIDTHS = [1.2, 5.0, 1.4, 3.6]  # indicator, title, status, reason
 
 
 @dataclass
@@ -38,43 +39,70 @@ class Slide:
     # (heading, text as written or clipped), newest meeting first.
     notes: list[tuple[str, str]] = field(default_factory=list)
     widths: list[float] | None = None  # the table's columns, relative; None: equal
+    # The documents its figures come from ("Source: Annual report 2020 (Budget)"), at the foot of a slide
+    # that shows figures as text or a table; a chart's picture carries its own source line.
+    source: str = ""
+
+
+@dataclass
+class Properties:
+    """The document's properties, as a file manager, PowerPoint's Info pane or a PDF reader shows them."""
+    title: str
+    subject: str
+    language: str  # a language tag: "en-GB", "ru-RU"
+
+
+class Outline(list):
+    """The slides, with the properties of the document both formats write."""
+
+    def __init__(self, slides: list[Slide], properties: Properties):
+        super().__init__(slides)
+        self.properties = properties
 
 
 def _headline(view: StoreView) -> list[kpis.KPI]:
     return kpis.headline(view)
 
 
-def outline(view: StoreView, since: int | None = None, today: dt.date | None = None) -> list[Slide]:
+def outline(view: StoreView, since: int | None = None, today: dt.date | None = None,
+            meeting: dt.date | None = None) -> Outline:
     """What the pack says, slide by slide; both formats draw exactly this. ``today`` decides which
-    action points are overdue (default: the machine's date)."""
+    action points are overdue (default: the machine's date); ``meeting`` is the date of the meeting
+    the pack is for, on its cover (default: ``today``)."""
     t = labels.scoped("pack", view.lang)
     today = today or dt.date.today()
+    meeting = meeting or today
     notes, meetings = _committee_record(view)
+    sources = view.q("sources", programme=None)
 
     now = _headline(view)
-    slides = [Slide(t("title"), [
-        view.choices.label("programme", view.filters.programme),
-        t("period", period=view.choices.label("year", view.filters.year)), t("filters", filters=view.description)])]
+    programme = view.choices.label("programme", view.filters.programme)
+    slides = [Slide(t("title"), [programme, t("meeting", day=formatting.date(meeting, view.lang))])]
     slides.append(Slide(t("headline"), table=labels.with_headers(pd.DataFrame(
         [{"figure": k.label, "value": k.value if k.reported or k.sources_differ else view.t("kpi.not_reported"),
           "detail": k.detail}
-         for k in now]), view.lang)))
+         for k in now]), view.lang), source=_source(view, sources, [i for k in now for i in k.source_ids])))
     finance = view.q("finance_detail")
     pillar_note = t("no_pillar") if finance.empty or finance.pillar.isna().all() else ""
     # One chart a slide: readable from the back of the room and on a printed page.
     slides.append(Slide(t("budget"), [pillar_note] if pillar_note else [], [view.chart_files("budget-by-runo")]))
     slides.append(Slide(t("delivery"), [], [view.chart_files("delivery-against-aim")]))
-    reasons = kpis.indicator_reasons(view.q("indicator_progress"), view.lang)
+    progress = view.q("indicator_progress")
+    reasons = kpis.indicator_reasons(progress, view.lang)
     slides.append(Slide(t("indicators"), [t("indicators_count", count=len(reasons))],
                         [view.chart_files("indicators-by-rag")]))
     if not reasons.empty:
-        slides.append(Slide(t("reasons"), table=labels.with_headers(reasons.head(14), view.lang)))
+        slides.append(Slide(t("reasons"), table=labels.with_headers(reasons.head(14), view.lang),
+                            source=_source(view, sources, provenance.source_ids([progress.head(14)])),
+                            widths=REASON_WIDTHS))
+        if view.lang != labels.DEFAULT:  # no shipped indicator has a title in the reader's language
+            slides[-1].lines.append(t("titles_as_written"))
         if len(reasons) > 14:
             slides[-1].lines.append(t("more_indicators", count=len(reasons) - 14))
     slides.append(Slide(t("reach"), [t("reach_never_added")], [view.chart_files("reach-against-target")]))
     slides.append(Slide(t("media"), [], [view.chart_files("media-hits-by-country")]))
     slides.append(Slide(t("eu"), [], [view.chart_files("media-eu-acknowledgement")]))
-    slides.append(_changes(view, now, since))
+    slides.append(_changes(view, now, since, sources))
     # Right after the cover, as a committee's agenda starts: what was decided and what is still to do.
     slides[1:1] = _record(view, notes, meetings, today)
     for slide in slides:
@@ -83,14 +111,34 @@ def outline(view: StoreView, since: int | None = None, today: dt.date | None = N
         slide.notes = _beside(notes[notes.chart.isin(on)] if len(notes) and on else notes.iloc[0:0], view, today,
                               named=not slide.charts)  # the headline slide's notes say which figure
     # The cover's dates: the periods the pack's figures report on, and when they were loaded.
-    slides[0].lines.append(view.dated([f for s in slides for c in s.charts for f in c.frames.values()]))
+    period = _reporting_period(view, [f for s in slides for c in s.charts for f in c.frames.values()] + [progress])
+    slides[0].lines += [t("period", period=period), t("filters", filters=view.description),
+                        t("loaded", when=store.data_as_of(view.con, view.lang), version=view.version)]
     ids = {i for s in slides for c in s.charts for i in provenance.source_ids(c.frames.values())}
     ids |= {i for k in now for i in k.source_ids}
-    sources = view.q("sources", programme=None)
     used = sources[sources.source_id.isin(ids)]
     slides.append(Slide(t("sources"), [f"{r.citation} — {r.section}" if isinstance(r.section, str) else r.citation
                                     for r in used.drop_duplicates(["citation", "section"]).itertuples()]))
-    return slides
+    day = formatting.date(meeting, view.lang)
+    return Outline(slides, Properties(title=t("document_title", title=t("title"), programme=programme),
+                                      subject=t("subject", day=day, period=period, version=view.version),
+                                      language=t("language")))
+
+
+def _source(view: StoreView, sources: pd.DataFrame, ids) -> str:
+    """A slide's source line, as the charts word theirs; "Source: not recorded" when its figures cite none."""
+    return provenance.source_line(sources, ids, lang=view.lang)
+
+
+def _reporting_period(view: StoreView, frames: list[pd.DataFrame]) -> str:
+    """The periods the pack's figures report on, by their names ("2020, Phase I (2020–2022)")."""
+    periods = view.q("periods")
+    named = dict(zip(periods.period_id, periods.label))
+    found = [named.get(p, p) for p in provenance.reported_periods(frames)]
+    if not found:
+        return formatting.not_reported(view.lang)
+    more = labels.t("common.more", view.lang, count=len(found) - 4) if len(found) > 4 else ""
+    return ", ".join(found[:4]) + more
 
 
 def _committee_record(view: StoreView) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -214,22 +262,31 @@ def _beside(notes: pd.DataFrame, view: StoreView, today: dt.date, named: bool = 
     return shown
 
 
-def _changes(view: StoreView, now: list[kpis.KPI], since: int | None) -> Slide:
+def _changes(view: StoreView, now: list[kpis.KPI], since: int | None, sources: pd.DataFrame) -> Slide:
     earlier = [v for v in store.versions() if v < view.version]
     since = since if since in earlier else (earlier[-1] if earlier else None)
     if since is None:
         return Slide(view.t("pack.changed"), [view.t("pack.no_earlier")])
     old = StoreView(store.open_reader(store.snapshot_path(since)), since, view.filters, view.choices)
     try:
-        changes = kpis.compare(_headline(old), now, view.lang).drop(columns="changed")
+        then = _headline(old)
+        changes = kpis.compare(then, now, view.lang).drop(columns="changed")
     finally:
         old.close()
+    # The figures then and now: the documents behind both (a correction cites the newer one).
+    cited = [i for k in then + now for i in k.source_ids]
     return Slide(view.t("pack.changed_since", version=since), table=labels.with_headers(changes, view.lang).rename(
         columns={view.t("column.then"): view.t("overview.then", version=since),
-                 view.t("column.now"): view.t("overview.now", version=view.version)}))
+                 view.t("column.now"): view.t("overview.now", version=view.version)}),
+        source=_source(view, sources, cited))
 
 
 # ---- PPTX ------------------------------------------------------------------------------------
+
+
+def _properties(slides: list[Slide]) -> Properties:
+    """An outline's properties; a list of some of its slides (a test's) is titled by its first."""
+    return getattr(slides, "properties", None) or Properties(slides[0].title, "", "")
 
 
 def to_pptx(slides: list[Slide]) -> bytes:
@@ -238,6 +295,10 @@ def to_pptx(slides: list[Slide]) -> bytes:
 
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
+    about = _properties(slides)
+    core = deck.core_properties
+    core.title, core.subject, core.language = about.title, about.subject, about.language
+    core.last_modified_by = ""  # python-pptx's template names its own author there
     blank = deck.slide_layouts[6]
     for number, content in enumerate(slides):
         slide = deck.slides.add_slide(blank)
@@ -259,8 +320,8 @@ def to_pptx(slides: list[Slide]) -> bytes:
         if content.notes:
             _pptx_notes(slide, content.notes, 0.5 + room + 0.2, top, 12.3 - room - 0.2)
         if content.charts:
-            # As wide as the slide allows while the 16:9 picture still fits under the title.
-            width = min(room / len(content.charts), (7.5 - top - 0.2) * 16 / 9)
+            # As wide as the slide allows while the 16:9 picture still fits between the title and the foot.
+            width = min(room / len(content.charts), (FOOT_TOP - top - 0.05) * 16 / 9)
             for i, chart in enumerate(content.charts):
                 left = Inches(0.5 + i * width)
                 figure = chart.figure("wide")
@@ -275,9 +336,50 @@ def to_pptx(slides: list[Slide]) -> bytes:
                 picture.name = chart.title
         if content.table is not None and not content.table.empty:
             _pptx_table(slide, content.table, top, room, content.widths)
+        _pptx_foot(slide, content.source, _page_words(number + 1, len(slides), about.language))
+        if about.language:
+            _pptx_language(slide, about.language)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
+
+
+FOOT_TOP = 6.95  # inches: the line at a slide's foot, under everything else (the slide is 7.5 high)
+
+
+def _page_words(number, total, language: str) -> str:
+    return labels.t("pack.page", "ru" if language.startswith("ru") else "en", number=number, total=total)
+
+
+def _pptx_foot(slide, source: str, page: str) -> None:
+    """The slide's source line (when it shows figures as text) at its foot, and its page number on the right."""
+    from pptx.dml.color import RGBColor
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Inches, Pt
+
+    for name, text, left, width, align in (("source", source, 0.5, 10.8, PP_ALIGN.LEFT),
+                                           ("page number", page, 11.5, 1.3, PP_ALIGN.RIGHT)):
+        if not text:
+            continue
+        box = slide.shapes.add_textbox(Inches(left), Inches(FOOT_TOP), Inches(width), Inches(0.4))
+        box.name = name
+        box.text_frame.word_wrap = True
+        paragraph = box.text_frame.paragraphs[0]
+        paragraph.text, paragraph.alignment = text, align
+        for run in paragraph.runs:
+            run.font.size, run.font.color.rgb = Pt(10), RGBColor(0x55, 0x55, 0x55)
+
+
+def _pptx_language(slide, language: str) -> None:
+    """Every run marked with the pack's language: PowerPoint checks the spelling, a screen reader
+    pronounces, in it."""
+    frames = [shape.text_frame for shape in slide.shapes if shape.has_text_frame]
+    frames += [cell.text_frame for shape in slide.shapes if shape.has_table
+               for row in shape.table.rows for cell in row.cells]
+    for frame in frames:
+        for paragraph in frame.paragraphs:
+            for run in paragraph.runs:
+                run.font._rPr.set("lang", language)
 
 
 def _pptx_notes(slide, notes: list[tuple[str, str]], left: float, top: float, width: float) -> None:
@@ -286,7 +388,7 @@ def _pptx_notes(slide, notes: list[tuple[str, str]], left: float, top: float, wi
     from pptx.enum.text import MSO_AUTO_SIZE
     from pptx.util import Inches, Pt
 
-    height = 7.5 - top - 0.3
+    height = FOOT_TOP - top - 0.05  # above the page number
     box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
     box.name = "notes"
     frame = box.text_frame
@@ -372,33 +474,64 @@ def _pptx_table(slide, frame: pd.DataFrame, top: float, width: float = 12.3, wid
 # ---- PDF -------------------------------------------------------------------------------------
 
 
-def to_pdf(slides: list[Slide]) -> bytes:
+PDF_MARGIN = 16  # mm at the foot of a page, for its source line and page number
+
+
+def _pdf_document():
     from fpdf import FPDF
 
-    pdf = FPDF(orientation="landscape", format="A4", unit="mm")
-    pdf.set_auto_page_break(auto=True, margin=12)
+    class Document(FPDF):
+        """A page's foot: its source line (set per slide) on the left, "3 / 12" on the right."""
+        source, language = "", "en"
+
+        def footer(self):
+            self.set_text_color(85, 85, 85)
+            if self.source:
+                self.set_font("DejaVu", "", 8)
+                self.set_xy(self.l_margin, self.h - PDF_MARGIN + 2)
+                self.multi_cell(240, 3.6, self.source, align="L")
+            self.set_font("DejaVu", "", 10)
+            self.set_xy(self.w - self.r_margin - 30, self.h - PDF_MARGIN + 2)
+            # {nb}: the number of pages, filled in when the file is written.
+            self.cell(30, 4.2, _page_words(self.page_no(), "{nb}", self.language), align="R")
+            self.set_text_color(0, 0, 0)
+
+    return Document(orientation="landscape", format="A4", unit="mm")
+
+
+def to_pdf(slides: list[Slide]) -> bytes:
+    pdf = _pdf_document()
+    pdf.set_auto_page_break(auto=True, margin=PDF_MARGIN)
     pdf.add_font("DejaVu", "", f"{FONT_DIR}/DejaVuSans.ttf")
     pdf.add_font("DejaVu", "B", f"{FONT_DIR}/DejaVuSans-Bold.ttf")
-    pdf.set_title(slides[0].title)
+    about = _properties(slides)
+    pdf.set_title(about.title)
+    if about.subject:
+        pdf.set_subject(about.subject)
+    if about.language:
+        pdf.set_lang(about.language)
+        pdf.language = about.language
     for number, content in enumerate(slides):
-        pdf.add_page()
+        pdf.add_page()  # draws the foot of the page before with that page's source line
+        pdf.source = content.source
         pdf.set_font("DejaVu", "B", 26 if number == 0 else 20)
-        pdf.multi_cell(0, 12, content.title, new_x="LMARGIN", new_y="NEXT")
+        # Left-aligned: fpdf's multi_cell justifies by default, stretching a short line's gaps.
+        pdf.multi_cell(0, 12, content.title, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("DejaVu", "", 16 if number == 0 else 11)
         for line in content.lines:
-            pdf.multi_cell(0, 8 if number == 0 else 6, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 8 if number == 0 else 6, line, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
         room = 185 if content.notes else 273  # with notes, the figure leaves the right-hand column to them
         if content.notes:
             _pdf_notes(pdf, content.notes, 12 + room + 5, pdf.get_y(), 273 - room - 5)
         if content.charts:
-            width = min(room / len(content.charts), (210 - pdf.get_y() - 14) * 16 / 9)
+            width = min(room / len(content.charts), (210 - pdf.get_y() - PDF_MARGIN - 2) * 16 / 9)
             top = pdf.get_y()
             for i, chart in enumerate(content.charts):
                 figure = chart.figure("wide")
                 if figure is None:
                     pdf.set_xy(12 + i * width, top)
-                    pdf.multi_cell(width - 4, 6, f"{chart.title}: {chart.empty}")
+                    pdf.multi_cell(width - 4, 6, f"{chart.title}: {chart.empty}", align="L")
                     continue
                 pdf.image(io.BytesIO(chart.image("png", "wide")), x=12 + i * width, y=top, w=width - 4,
                           alt_text=chart.alt_text(), title=chart.title)
@@ -432,12 +565,14 @@ def _pdf_notes(pdf, notes: list[tuple[str, str]], left: float, top: float, width
                 pdf.set_x(left)
                 pdf.multi_cell(width, 4.6, words, align="L", new_x="LEFT", new_y="NEXT")
         pdf.ln(1.5)
-    pdf.set_auto_page_break(True, margin=12)
+    pdf.set_auto_page_break(True, margin=PDF_MARGIN)
     pdf.set_font("DejaVu", "", 11)
     pdf.set_xy(pdf.l_margin, y)
 
 
-def build(view: StoreView, fmt: str, since: int | None = None, today: dt.date | None = None) -> bytes:
-    """The pack as PPTX or PDF; ``today`` decides which action points are overdue (default: today)."""
-    slides = outline(view, since, today)
+def build(view: StoreView, fmt: str, since: int | None = None, today: dt.date | None = None,
+          meeting: dt.date | None = None) -> bytes:
+    """The pack as PPTX or PDF; ``today`` decides which action points are overdue (default: today),
+    ``meeting`` is the meeting date on its cover (default: ``today``)."""
+    slides = outline(view, since, today, meeting)
     return to_pptx(slides) if fmt == "pptx" else to_pdf(slides)

@@ -110,6 +110,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "Титульный слайд, ключевые цифры, освоение средств, показатели с причинами их статуса, "
                               "охват, коммуникации, изменения с выбранного выше снимка и источники; для этих фильтров."),
     "overview.pack_button": ("Pack ({format})", "Материалы ({format})"),
+    "overview.pack_meeting_date": ("Meeting date", "Дата заседания"),
+    "overview.pack_meeting_date_help": ("On the pack's cover. At first the date of the meeting in progress, if one is "
+                                        "open on the Decisions and actions page, else today.",
+                                        "На титульном слайде. Сначала — дата идущего заседания, если оно открыто на "
+                                        "странице «Решения и поручения», иначе сегодняшняя."),
     "overview.disagreements": ("Where the sources disagree", "Где источники расходятся"),
     "overview.no_disagreements": ("No two sources disagree on a figure.", "Источники нигде не расходятся в цифрах."),
     "overview.disagreements_caption": ("Each statement is kept with its own source; none is picked silently.",
