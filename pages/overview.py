@@ -70,7 +70,7 @@ pack_since = since if earlier else None
 day_column, *columns = st.columns(4, vertical_alignment="bottom")
 meeting_day = day_column.date_input(t("overview.pack_meeting_date"), help=t("overview.pack_meeting_date_help"),
                                     value=minutes.pack_day(meetings, dt.date.today()),
-                                    key="pack-meeting-date") or dt.date.today()
+                                    format=t("format.date_input"), key="pack-meeting-date") or dt.date.today()
 for fmt, column in zip(("pptx", "pdf"), columns):
     column.download_button(t("overview.pack_button", format=fmt.upper()),
                            data=lambda f=fmt: pack_file(view.filters, f, pack_since, view.lang, meeting_day),

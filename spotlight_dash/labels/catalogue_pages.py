@@ -382,6 +382,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "format.not_reported": ("not reported", "нет данных"),
     "format.no_change": ("no change", "без изменений"),
     "format.points": ("points", "п. п."),
+    "format.date_input": ("YYYY/MM/DD", "DD.MM.YYYY"),  # how a date field shows its date (Streamlit's format)
     "format.date_month.1": ("Jan", "января"),
     "format.date_month.2": ("Feb", "февраля"),
     "format.date_month.3": ("Mar", "марта"),
