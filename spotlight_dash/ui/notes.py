@@ -95,7 +95,8 @@ def form(view, chart: str, meeting) -> None:
         owner = owner_column.selectbox(t("notes.owner"), [NO_OWNER, *codes.ORGANISATIONS], key=f"note-owner-{chart}",
                                        format_func=lambda c: "—" if c == NO_OWNER else codes.organisation_name(c, view.lang))
         person = person_column.text_input(t("notes.person"), max_chars=120, key=f"note-person-{chart}")
-        due = due_column.date_input(t("notes.due"), value=None, min_value=dt.date(2000, 1, 1), key=f"note-due-{chart}")
+        due = due_column.date_input(t("notes.due"), value=None, min_value=dt.date(2000, 1, 1), key=f"note-due-{chart}",
+                                    format=t("format.date_input"))
         if auth.loaded_by() is None:
             st.text_input(t("data.your_name"), key=AUTHOR, max_chars=80)
         if not st.form_submit_button(t("notes.record"), icon=":material/add_comment:"):
@@ -123,7 +124,8 @@ def meeting_bar(view) -> None:
         if editor:
             with st.popover(t("meetings.open"), icon=":material/event_available:"):
                 with st.form("open-meeting", border=False):
-                    day = st.date_input(t("meetings.day"), value=dt.date.today(), key="meeting-day")
+                    day = st.date_input(t("meetings.day"), value=dt.date.today(), key="meeting-day",
+                                        format=t("format.date_input"))
                     title = st.text_input(t("meetings.title"), max_chars=200, key="meeting-title",
                                           placeholder=t("meetings.title_example"))
                     if auth.loaded_by() is None:
