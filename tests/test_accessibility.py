@@ -1,0 +1,116 @@
+"""Every page in both languages passes axe-core with no serious or critical violation of the app's own
+content; RAG status is never told by colour alone; every chart has its data as a table beside it.
+
+axe-core comes from tests/axe (package-lock.json pins it; scripts/system-deps.sh runs `npm ci` there,
+as `make test` does first) and is injected into the real app in the system Chromium."""
+
+import pytest
+
+from browser_app import BROWSER_TESTS, PAGES, chromium, serve
+from conftest import ROOT
+from spotlight_dash import labels, metrics
+
+pytestmark = BROWSER_TESTS
+AXE = ROOT / "tests" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+FAILING = ("serious", "critical")
+# Each page's heading in Russian, from the same catalogue the pages read.
+RUSSIAN = {english: russian for english, russian in labels.TEXTS.values()}
+
+# What Streamlit's own markup causes, not our content: (axe rule id, CSS selector the failing node
+# matches, why). A node is let through only when it matches the selector given for its rule; every
+# other serious or critical node fails the test. Found with axe-core 4.14.1 on Streamlit 1.67.
+STREAMLIT_CAUSES = [
+    # The sidebar navigation that st.navigation draws with sections: Streamlit puts each section in a
+    # <div> (with its <header>) directly inside <ul data-testid="stSidebarNavItems">, so the <ul> has
+    # children a list may not have ...
+    ("list", '[data-testid="stSidebarNavItems"]',
+     "Streamlit's sidebar navigation wraps each section in a <div> inside its <ul>"),
+    # ... and each page's <li> has that <div>, not the <ul>, for parent.
+    ("listitem", '[data-testid="stSidebarNavItems"] li',
+     "Streamlit's sidebar navigation puts its <li> inside a section <div>, not directly in the <ul>"),
+]
+
+# Runs axe on the page and returns the serious and critical nodes that no allow-list entry explains,
+# as {rule, impact, help, target, html}.
+AXE_RUN = """async ([failing, allowed]) => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  const left = [];
+  for (const violation of result.violations) {
+    if (!failing.includes(violation.impact)) continue;
+    for (const node of violation.nodes) {
+      const target = node.target.length === 1 ? node.target[0] : null;
+      const element = typeof target === "string" ? document.querySelector(target) : null;
+      const explained = element && allowed.some(([rule, selector]) => rule === violation.id && element.matches(selector));
+      if (!explained) left.push({rule: violation.id, impact: violation.impact, help: violation.help,
+                                 target: node.target, html: node.html.slice(0, 300)});
+    }
+  }
+  return left;
+}"""
+
+
+@pytest.fixture(scope="module")
+def server(shipped_store):
+    with serve(shipped_store, log_name="accessibility-server.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    with chromium() as browser:
+        yield browser.new_page(viewport={"width": 1440, "height": 900})
+
+
+def _open(page, url, heading):
+    page.goto(url)
+    page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=30_000)
+    page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')"
+                           " && !document.querySelector('[data-testid=stStatusWidget]')", timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0, url
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_has_no_serious_or_critical_axe_violation_of_its_own(page, server, path, lang):
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run scripts/system-deps.sh (make test does)")
+    heading = PAGES[path] if lang == "en" else RUSSIAN[PAGES[path]]
+    _open(page, f"{server}/{path}?lang={lang}", heading)
+    page.add_script_tag(path=str(AXE))
+    left = page.evaluate(AXE_RUN, [list(FAILING), [[rule, selector] for rule, selector, _ in STREAMLIT_CAUSES]])
+    assert left == [], "\n".join(f"{n['rule']} ({n['impact']}: {n['help']}): {n['html']} at {n['target']}"
+                                 for n in left)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_rag_status_is_written_in_words_in_the_chart_and_the_table(page, server, lang):
+    words = {metrics.rag_name(level, lang) for level in metrics.RAG_LEVELS}
+    _open(page, f"{server}/results?lang={lang}", PAGES["results"] if lang == "en" else RUSSIAN[PAGES["results"]])
+    # The chart's categories are the words themselves, not coloured bars under an unlabelled axis.
+    chart = page.locator(".js-plotly-plot").first
+    chart.wait_for(timeout=30_000)
+    assert {tick.text_content() for tick in chart.locator(".ytick text").all()} == words
+    # The indicator table's status column (its far right: scrolled to, as a reader does) says the word
+    # beside the coloured mark.
+    table = page.locator('[data-testid="stDataFrame"]').first
+    table.locator(".dvn-scroller").evaluate("grid => { grid.scrollLeft = grid.scrollWidth; }")
+    status = labels.column("status", lang)
+    # The grid draws on a canvas; what a screen reader reads is its table of the columns in view.
+    table.locator("th", has_text=status).first.wait_for(state="attached", timeout=10_000)
+    headers = table.locator("th").all_text_contents()
+    column = headers.index(status)
+    rows = table.locator("tbody tr").all()
+    assert rows
+    for row in rows:
+        cell = row.locator("td").nth(column).text_content()
+        assert any(word in cell for word in words), cell
+
+
+@pytest.mark.parametrize("path", [path for path in PAGES if path != "meeting"])
+def test_every_chart_offers_its_data_as_a_table(page, server, path):
+    # Each chart's card has a "Sources and data" popover with the chart's figures as a table
+    # (tests/test_browser.py opens one); a chart without one would be data a screen reader cannot reach.
+    _open(page, f"{server}/{path}", PAGES[path])
+    charts = page.locator(".js-plotly-plot").count()
+    offers = page.get_by_role("button", name="Sources and data", exact=True).count()
+    assert offers >= charts, (charts, offers)
