@@ -290,3 +290,17 @@ def test_without_a_configured_secret_nobody_is_offered_a_sign_in(use_shipped, mo
     monkeypatch.delenv("SPOTLIGHT_EDITOR_SECRET", raising=False)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
     assert not at.sidebar.text_input
+
+
+def test_a_long_table_shows_its_first_rows_says_so_and_offers_every_row():
+    def long_table():
+        import pandas as pd
+        from spotlight_dash.ui import page
+        page.table(pd.DataFrame({"country": ["KAZ"] * 1500, "amount": range(1500)}))
+
+    at = AppTest.from_function(long_table, default_timeout=30).run()
+    assert not at.exception, at.exception
+    [shown] = [d.value for d in at.dataframe]
+    assert len(shown) == 1000 and shown.country.iloc[0] == "Kazakhstan"
+    assert "The first 1,000 of 1,500 rows" in " ".join(c.value for c in at.caption)
+    assert [b.label for b in at.get("download_button")] == ["Every row (XLSX)"]

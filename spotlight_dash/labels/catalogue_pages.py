@@ -68,6 +68,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "(«—» в таблицах), никогда как 0. Страница «Источники и методология» перечисляет все документы "
                     "и определения."),
     "page.zip": ("Download every chart of this page ({count}, ZIP)", "Скачать все графики этой страницы ({count}, ZIP)"),
+    "page.rows_shown": ("The first {shown} of {rows} rows; every row is in the spreadsheet.",
+                        "Первые {shown} из {rows} строк; все строки — в таблице Excel."),
+    "page.rows_download": ("Every row (XLSX)", "Все строки (XLSX)"),
+    "page.rows_about": ("what", "что"),
+    "page.rows_about_text": ("Every row ({rows}) of a table of the Spotlight Central Asia dashboard, as the page "
+                             "shows it; texts as loaded, never formulas.",
+                             "Все строки ({rows}) таблицы панели «Луч света» в Центральной Азии, как на странице; "
+                             "тексты — как загружены, без формул."),
     "page.outside_the_app": ("This page opens inside the dashboard: open the dashboard's address instead.",
                              "Эта страница открывается внутри панели: откройте адрес панели."),
     # a chart on a page

@@ -27,6 +27,10 @@ from spotlight_dash.ui.language import t
 T = TypeVar("T")
 REMEMBERED = "view_filters"
 PAGE_CHARTS = "page_charts"  # the charts chart_block drew in this run: name -> ChartFiles
+TABLES_DRAWN = "tables_drawn"  # how many tables this run drew: their download buttons' keys
+# A table longer than this shows its first rows and offers the whole of it as a file: a browser given
+# 12,000 rows (Agencies at scale 1000) waits for megabytes nobody scrolls through.
+TABLE_ROWS_SHOWN = 1000
 ALL = "all"
 MISSING_CELL = "—"
 # A pages/ folder next to app.py puts Streamlit in its old pages-folder mode until some script calls
@@ -143,6 +147,7 @@ def frame(title: str, question: str | None = None) -> None:
     """A page's title and question, once the page is inside app.py's frame."""
     _inside_the_app_frame()
     st.session_state[PAGE_CHARTS] = {}
+    st.session_state[TABLES_DRAWN] = 0
     st.title(title)
     if question:
         st.caption(question)
@@ -250,8 +255,12 @@ def _written_out_figures(numbers: pd.Series, shown: pd.Series) -> bool:
 
 def table(frame: pd.DataFrame, **column_config) -> None:
     """A read-only table as a reader reads it: headers, numbers, dates and codes in the reader's
-    language (``formatting.for_reading``); a column's own config may name it."""
+    language (``formatting.for_reading``); a column's own config may name it. A long one shows its
+    first ``TABLE_ROWS_SHOWN`` rows, says so, and offers every row as a spreadsheet."""
     lang = language.current()
+    whole, frame = frame, frame.head(TABLE_ROWS_SHOWN)
+    if len(whole) > len(frame):
+        _whole_table(whole, lang)
     shown = fmt.for_reading(frame, lang)
     headers = {}
     for name in frame.columns:
@@ -279,6 +288,19 @@ def link(page_file: str, label: str, icon: str, where=None) -> None:
         (where or st).page_link(page_file, label=label, icon=icon)
     except st.errors.StreamlitAPIException:  # a page run on its own (the page tests) has no navigation to link within
         (where or st).caption(label)
+
+
+def _whole_table(whole: pd.DataFrame, lang: str) -> None:
+    """"The first 1,000 of 12,000 rows" and the whole table as XLSX (formula-safe), made on click."""
+    st.session_state[TABLES_DRAWN] = number = st.session_state.get(TABLES_DRAWN, 0) + 1
+    note, download = st.columns([3, 1])
+    note.caption(t("page.rows_shown", shown=fmt.number(TABLE_ROWS_SHOWN, lang=lang), rows=fmt.number(len(whole), lang=lang)))
+    about = [(labels.t("page.rows_about", lang), labels.t("page.rows_about_text", lang, rows=fmt.number(len(whole), lang=lang)))]
+    download.download_button(t("page.rows_download"), icon=":material/download:", on_click="ignore",
+                             key=f"whole-table-{number}", file_name=f"spotlight-ca_table_{number}{labels.file_suffix(lang)}.xlsx",
+                             data=lambda: chart_files.workbook(about, {"data": labels.with_headers(fmt.in_words(whole, lang), lang)},
+                                                               labels.t("about.sheet", lang)),
+                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def opened_popover(where, label: str, icon: str, key: str):
