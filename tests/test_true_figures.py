@@ -198,7 +198,9 @@ def test_charts_and_the_pack_name_the_reporting_period_and_the_load_apart(use_sh
         cover = pack.outline(view)[0].lines
     finally:
         view.close()
-    assert any(line.startswith("Reported for ") and "snapshot v0001" in line for line in cover)
+    # The cover names the reporting period and, on its own line, when the figures were loaded.
+    assert any(line.startswith("Reporting period: 2020") for line in cover)
+    assert any(line.startswith("Figures loaded ") and "snapshot v0001" in line for line in cover)
 
 
 def test_the_disagreements_read_as_statements_with_their_documents(use_shipped, monkeypatch):
