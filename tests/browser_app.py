@@ -41,6 +41,16 @@ def chromium():
             browser.close()
 
 
+def open_page(page, url: str, heading: str) -> None:
+    """Go to ``url`` and wait until its heading shows and its script has finished (no skeleton, no
+    "running" widget), with no exception on the page."""
+    page.goto(url)
+    page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=30_000)
+    page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')"
+                           " && !document.querySelector('[data-testid=stStatusWidget]')", timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0, url
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

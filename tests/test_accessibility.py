@@ -6,7 +6,7 @@ as `make test` does first) and is injected into the real app in the system Chrom
 
 import pytest
 
-from browser_app import BROWSER_TESTS, PAGES, chromium, serve
+from browser_app import BROWSER_TESTS, PAGES, chromium, open_page, serve
 from conftest import ROOT
 from spotlight_dash import labels, metrics
 
@@ -61,21 +61,13 @@ def page(server):
         yield browser.new_page(viewport={"width": 1440, "height": 900})
 
 
-def _open(page, url, heading):
-    page.goto(url)
-    page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=30_000)
-    page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')"
-                           " && !document.querySelector('[data-testid=stStatusWidget]')", timeout=30_000)
-    assert page.locator('[data-testid="stException"]').count() == 0, url
-
-
 @pytest.mark.parametrize("lang", ["en", "ru"])
 @pytest.mark.parametrize("path", list(PAGES))
 def test_every_page_has_no_serious_or_critical_axe_violation_of_its_own(page, server, path, lang):
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run scripts/system-deps.sh (make test does)")
     heading = PAGES[path] if lang == "en" else RUSSIAN[PAGES[path]]
-    _open(page, f"{server}/{path}?lang={lang}", heading)
+    open_page(page, f"{server}/{path}?lang={lang}", heading)
     page.add_script_tag(path=str(AXE))
     left = page.evaluate(AXE_RUN, [list(FAILING), [[rule, selector] for rule, selector, _ in STREAMLIT_CAUSES]])
     assert left == [], "\n".join(f"{n['rule']} ({n['impact']}: {n['help']}): {n['html']} at {n['target']}"
@@ -85,7 +77,7 @@ def test_every_page_has_no_serious_or_critical_axe_violation_of_its_own(page, se
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_rag_status_is_written_in_words_in_the_chart_and_the_table(page, server, lang):
     words = {metrics.rag_name(level, lang) for level in metrics.RAG_LEVELS}
-    _open(page, f"{server}/results?lang={lang}", PAGES["results"] if lang == "en" else RUSSIAN[PAGES["results"]])
+    open_page(page, f"{server}/results?lang={lang}", PAGES["results"] if lang == "en" else RUSSIAN[PAGES["results"]])
     # The chart's categories are the words themselves, not coloured bars under an unlabelled axis.
     chart = page.locator(".js-plotly-plot").first
     chart.wait_for(timeout=30_000)
@@ -110,7 +102,7 @@ def test_rag_status_is_written_in_words_in_the_chart_and_the_table(page, server,
 def test_every_chart_offers_its_data_as_a_table(page, server, path):
     # Each chart's card has a "Sources and data" popover with the chart's figures as a table
     # (tests/test_browser.py opens one); a chart without one would be data a screen reader cannot reach.
-    _open(page, f"{server}/{path}", PAGES[path])
+    open_page(page, f"{server}/{path}", PAGES[path])
     charts = page.locator(".js-plotly-plot").count()
     offers = page.get_by_role("button", name="Sources and data", exact=True).count()
     assert offers >= charts, (charts, offers)

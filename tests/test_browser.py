@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_app import BROWSER_TESTS, PAGES, chromium, serve
+from browser_app import BROWSER_TESTS, PAGES, chromium, open_page, serve
 
 pytestmark = BROWSER_TESTS
 EDITOR_SECRET = "correct horse battery staple"
@@ -26,17 +26,6 @@ def page(server):
         yield browser.new_page(viewport={"width": 1400, "height": 1000})
 
 
-
-
-def _open(page, url, heading):
-    page.goto(url)
-    page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=30_000)
-    # Wait until the script has finished: no skeletons, no "running" widget.
-    page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')"
-                           " && !document.querySelector('[data-testid=stStatusWidget]')", timeout=30_000)
-    assert page.locator('[data-testid="stException"]').count() == 0, url
-
-
 def _chart_text(page, title):
     # A chart's title is a heading of its card, above the plot.
     card = page.locator('[data-testid="stVerticalBlock"]', has=page.get_by_role("heading", name=title))
@@ -47,7 +36,7 @@ def _chart_text(page, title):
 
 def test_a_deep_link_on_a_fresh_server_opens_inside_the_app(page, server):
     # Must run first against the module's server: the first request of all is a deep link.
-    _open(page, f"{server}/reach?country=KGZ", "Reach")
+    open_page(page, f"{server}/reach?country=KGZ", "Reach")
     nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
     assert "Steering Committee" in nav and "Results framework" in nav and "\napp\n" not in f"\n{nav}\n"
     assert "country=KGZ" in page.url  # the link's filter survived the page running app.py in its place
@@ -56,21 +45,21 @@ def test_a_deep_link_on_a_fresh_server_opens_inside_the_app(page, server):
 
 @pytest.mark.parametrize("path", list(PAGES))
 def test_every_page_opens_without_exceptions(page, server, path):
-    _open(page, f"{server}/{path}", PAGES[path])
+    open_page(page, f"{server}/{path}", PAGES[path])
 
 
 def test_the_overview_opens_by_its_name_too(page, server):
-    _open(page, f"{server}/overview", PAGES[""])
+    open_page(page, f"{server}/overview", PAGES[""])
     assert page.get_by_text("Page not found").count() == 0
 
 
 def test_overview_shows_the_total_budget(page, server):
-    _open(page, server, PAGES[""])
+    open_page(page, server, PAGES[""])
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "4,432,461"
 
 
 def test_a_filter_change_changes_the_chart_and_the_copied_link_reopens_it(page, server):
-    _open(page, f"{server}/communications", "Communications")
+    open_page(page, f"{server}/communications", "Communications")
     assert "Kyrgyzstan" in _chart_text(page, "Media hits by country")
     country = page.locator('[data-testid="stSelectbox"]', has_text="Country")
     # Scrolled to first, as a reader does: a list that opens while the sidebar scrolls closes again.
@@ -84,7 +73,7 @@ def test_a_filter_change_changes_the_chart_and_the_copied_link_reopens_it(page, 
     copied = page.url
     fresh = page.context.browser.new_page()
     try:
-        _open(fresh, copied, "Communications")
+        open_page(fresh, copied, "Communications")
         text = _chart_text(fresh, "Media hits by country")
         assert "Kazakhstan" in text and "Kyrgyzstan" not in text
         box = fresh.locator('[data-testid="stSelectbox"]', has_text="Country")
@@ -94,7 +83,7 @@ def test_a_filter_change_changes_the_chart_and_the_copied_link_reopens_it(page, 
 
 
 def test_russian_is_chosen_once_stays_across_pages_and_travels_in_the_link(page, server):
-    _open(page, f"{server}/reach", "Reach")
+    open_page(page, f"{server}/reach", "Reach")
     page.get_by_text("Русский", exact=True).click()
     page.wait_for_url("**lang=ru**", timeout=30_000)
     page.get_by_role("heading", name="Охват", exact=True).wait_for(timeout=30_000)
@@ -105,14 +94,14 @@ def test_russian_is_chosen_once_stays_across_pages_and_travels_in_the_link(page,
     assert "Казахстан" in _chart_text(page, "Упоминания в СМИ по странам")
     fresh = page.context.browser.new_page()
     try:
-        _open(fresh, page.url, "Коммуникации")
+        open_page(fresh, page.url, "Коммуникации")
         assert "Кыргызстан" in _chart_text(fresh, "Упоминания в СМИ по странам")
     finally:
         fresh.close()
 
 
 def test_a_link_with_bad_values_opens_with_a_notice(page, server):
-    _open(page, f"{server}/?programme=%3Cscript%3E&year=abc", PAGES[""])
+    open_page(page, f"{server}/?programme=%3Cscript%3E&year=abc", PAGES[""])
     notices = page.get_by_text("in the link is not one of the choices")
     notices.nth(1).wait_for(timeout=10_000)
     assert notices.count() == 2
@@ -120,14 +109,14 @@ def test_a_link_with_bad_values_opens_with_a_notice(page, server):
 
 
 def test_a_programme_with_nothing_reported_says_so(page, server):
-    _open(page, f"{server}/?programme=SI-KGZ", PAGES[""])
+    open_page(page, f"{server}/?programme=SI-KGZ", PAGES[""])
     assert "programme=SI-KGZ" in page.url
     assert page.get_by_text("Not reported", exact=True).count() >= 1
 
 
 def test_a_charts_sources_open_on_click(page, server):
     # The popover is filled by the rerun its opening starts, not on every run of the page.
-    _open(page, f"{server}/communications?year=2020", "Communications")
+    open_page(page, f"{server}/communications?year=2020", "Communications")
     page.get_by_role("button", name="Sources and data", exact=True).first.click()
     body = page.locator('[data-testid="stPopoverBody"]')
     body.get_by_text("Media hits by country (INT = international outlets).").wait_for(timeout=30_000)
@@ -141,14 +130,14 @@ def _download(page, button, timeout=90_000):
     return info.value.suggested_filename, Path(info.value.path()).read_bytes()
 
 
-def test_chart_page_and_pack_downloads_arrive_and_open(page, server):
+def test_chart_page_and_pack_downloads_arrive_andopen_page(page, server):
     import io
     import struct
     import zipfile
 
     from pptx import Presentation
 
-    _open(page, f"{server}/communications?year=2020", "Communications")
+    open_page(page, f"{server}/communications?year=2020", "Communications")
     page.get_by_role("button", name="Download", exact=True).first.click()
     popover = page.locator('[data-testid="stPopoverBody"]').filter(has_text="Alt text")
     name, png = _download(page, popover.get_by_role("button", name="PNG", exact=True))
@@ -163,7 +152,7 @@ def test_chart_page_and_pack_downloads_arrive_and_open(page, server):
     names = zipfile.ZipFile(io.BytesIO(archive)).namelist()
     assert "spotlight-ca_media-hits-by-country_2020_v0001.png" in names and len(names) == 9
 
-    _open(page, server, PAGES[""])
+    open_page(page, server, PAGES[""])
     name, pptx = _download(page, page.get_by_role("button", name="Pack (PPTX)"))
     deck = Presentation(io.BytesIO(pptx))
     titles = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes
@@ -196,7 +185,7 @@ def test_meeting_mode_fits_a_projector_and_keys_change_the_slide(page, server):
     where = page.locator('[data-testid="stMarkdownContainer"]', has_text=" / 7 ·").first
     page.set_viewport_size({"width": 1366, "height": 768})
     try:
-        _open(page, f"{server}/meeting?slide=1", "Steering Committee")
+        open_page(page, f"{server}/meeting?slide=1", "Steering Committee")
         last_card = page.locator('[data-testid="stMetric"]').last.bounding_box()
         assert last_card["y"] + last_card["height"] <= 768, last_card  # the headline figures, whole
         for key, slide in (("ArrowRight", 2), ("PageDown", 3), ("PageUp", 2)):
@@ -222,7 +211,7 @@ def test_a_viewer_cannot_reach_the_data_page_even_by_url(page, server):
 
 
 def test_an_editor_loads_a_workbook_sees_the_change_and_can_undo_it(page, server, use_shipped, tmp_path):
-    _open(page, server, PAGES[""])
+    open_page(page, server, PAGES[""])
     page.get_by_text("Editor", exact=True).click()
     page.get_by_label("Editor secret").fill(EDITOR_SECRET)
     page.get_by_role("button", name="Sign in").click()
@@ -247,7 +236,7 @@ def test_an_editor_loads_a_workbook_sees_the_change_and_can_undo_it(page, server
 
     viewer = page.context.browser.new_page()
     try:
-        _open(viewer, f"{server}/communications", "Communications")
+        open_page(viewer, f"{server}/communications", "Communications")
         assert "41" in _chart_text(viewer, "Media hits by country")
     finally:
         viewer.close()
