@@ -11,6 +11,7 @@ The language travels beside them (``lang``).
 
 from __future__ import annotations
 
+import urllib.parse
 from dataclasses import dataclass, replace
 from typing import Callable, Mapping
 
@@ -149,6 +150,17 @@ def describe(filters: Filters, choices: Choices) -> str:
     parts = [choices.label("programme", filters.programme), choices.label("year", filters.year)]
     parts += [choices.label(n, getattr(filters, n)) for n in ("country", "pillar", "runo") if getattr(filters, n)]
     return " · ".join(parts)
+
+
+def seen_for(link, filters: Filters, choices: Choices) -> str:
+    """Where a note was made on another selection than the one it is read in (Kyrgyzstan, 2021): that
+    selection's differences in words, so a remark about one country is not read as one about the region.
+    ``link`` is the query string the note was made with; empty when it is the same selection."""
+    if not isinstance(link, str) or not link:
+        return ""
+    made_on, _ = parse(dict(urllib.parse.parse_qsl(link)), choices)
+    return " · ".join(choices.label(name, getattr(made_on, name)) for name in FILTER_NAMES
+                      if getattr(made_on, name) != getattr(filters, name))
 
 
 def with_values(filters: Filters, **values) -> Filters:

@@ -94,6 +94,11 @@ def test_a_whole_meeting_from_opening_to_the_next_overview(store_copy, monkeypat
     [actions_due] = [d.value for d in overview.dataframe if "text" in d.value.columns]
     assert actions_due.text.tolist() == [HOSTILE, "Present the recovery plan"]  # by due date
     assert "Notes: 1" in [e.label for e in overview.expander]  # under the budget chart: its decision
+    unfpa = page_alone("overview")  # the same card for UNFPA says the decision was made for all of them
+    unfpa.query_params["runo"] = "UNFPA"
+    unfpa.session_state["notes-budget-by-runo"] = True
+    assert "seen for all RUNOs" in _texts(unfpa.run())
+    assert "seen for" not in _texts(overview)
 
     actions = _page("actions", editor=False)
     assert not actions.exception, actions.exception

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-import urllib.parse
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -220,16 +219,6 @@ def _fit_rows(rows: list[tuple]) -> list[list[tuple]]:
     return parts
 
 
-def _seen_for(link, view: StoreView) -> str:
-    """Where a note was made on another selection than the pack's (Kyrgyzstan, 2021): that selection's
-    differences in words, so a remark about one country is not read as one about the region."""
-    if formatting.is_missing(link) or not link:
-        return ""
-    filters, _ = viewstate.parse(dict(urllib.parse.parse_qsl(str(link))), view.choices)
-    return " · ".join(view.choices.label(name, getattr(filters, name)) for name in viewstate.FILTER_NAMES
-                      if getattr(filters, name) != getattr(view.filters, name))
-
-
 def _beside(notes: pd.DataFrame, view: StoreView, today: dt.date, named: bool = False) -> list[tuple[str, str]]:
     """The notes made on a slide's figures, as (heading, text) in the column beside them: newest
     meeting first, as many as the column holds; the rest counted, long texts clipped."""
@@ -241,8 +230,8 @@ def _beside(notes: pd.DataFrame, view: StoreView, today: dt.date, named: bool = 
                  day=formatting.date(pd.Timestamp(n.held_on), lang))
         if named:
             head += " · " + records.place_name(n.chart, lang)
-        if seen := _seen_for(n.link, view):
-            head += " · " + t("note_seen_for", selection=seen)
+        if seen := viewstate.seen_for(n.link, view.filters, view.choices):
+            head += " · " + labels.t("record.seen_for", lang, selection=seen)
         if n.kind == "action":
             late = n.status == "open" and not formatting.is_missing(n.due) and pd.Timestamp(n.due).date() < today
             head += " · " + t("note_action", owner=records.owner_name(n.owner, n.owner_person, lang),

@@ -72,7 +72,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pack.record_none": ("No decisions were recorded at {meetings}, and no action point is open.",
                          "Решений не записано ({meetings}), открытых поручений нет."),
     "pack.note_head": ("{kind} no. {number} · {day}", "{kind} № {number} · {day}"),
-    "pack.note_seen_for": ("seen for {selection}", "для выборки: {selection}"),
+    "record.seen_for": ("seen for {selection}", "для выборки: {selection}"),
     "pack.note_action": ("{owner}, due {due}", "{owner}, срок {due}"),
     "pack.note_more": ("and {count} more notes: see the actions spreadsheet",
                        "и ещё заметок: {count}, см. таблицу поручений"),

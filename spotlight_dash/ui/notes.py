@@ -35,18 +35,22 @@ def author() -> str:
     return auth.loaded_by() or st.session_state.get(AUTHOR) or t("data.editor_in_app")
 
 
-def describe(note, lang: str) -> str:
-    """The line above a note's text: what it is, when and by whom; for an action, who and by when."""
+def describe(note, view) -> str:
+    """The line above a note's text: what it is, when and by whom; for an action, who and by when; and
+    the selection it was made on where that is not the one on the screen."""
+    lang = view.lang
     parts = [minutes.kind_word(note.kind, lang), formatting.date(note.held_on, lang), str(note.meeting_title),
              str(note.author)]
+    if seen := viewstate.seen_for(note.link, view.filters, view.choices):
+        parts.append(labels.t("record.seen_for", lang, selection=seen))
     if note.kind == "action":
         parts.append(labels.t("notes.action_line", lang, owner=minutes.owner_name(note.owner, note.owner_person, lang),
                               due=formatting.date(note.due, lang), status=minutes.status_word(note.status, lang)))
     return " · ".join(parts)
 
 
-def show_note(note, lang: str) -> None:
-    st.caption(escape(describe(note, lang)))
+def show_note(note, view) -> None:
+    st.caption(escape(describe(note, view)))
     st.text(note.text)  # as written, in the language it was written in
 
 
@@ -77,7 +81,7 @@ def under(view, chart: str) -> None:
         return
     with section:
         for note in made_here.itertuples():
-            show_note(note, view.lang)
+            show_note(note, view)
         if meeting is not None:
             form(view, chart, meeting)
 
