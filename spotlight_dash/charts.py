@@ -80,14 +80,18 @@ class Chart:
         return Words(prefix + self.title(meta.lang), f"{meta.filters} · {self.unit(meta.lang)}",
                      (spec or {}).get("note") or "", f"{meta.source} · {meta.as_of}")
 
+    def spec(self, frames: Frames, lang: str) -> Spec | None:
+        """What ``draw`` makes of the frames, the dataset's own category words in ``lang``."""
+        return self.draw({name: fmt.team_words(frame, lang) for name, frame in frames.items()}, lang)
+
     def figure(self, frames: Frames, meta: ChartMeta, height: int = 440, width: int = 960) -> go.Figure | None:
         """The figure as a file shows it, words included, laid out for ``width`` × ``height`` pixels."""
-        spec = self.draw(frames, meta.lang)
+        spec = self.spec(frames, meta.lang)
         return None if spec is None else finish(spec, self.words(meta, spec), meta, height, width)
 
     def plot(self, frames: Frames, meta: ChartMeta, height: int = 440) -> go.Figure | None:
         """The plot alone, for a page that writes the words around it."""
-        spec = self.draw(frames, meta.lang)
+        spec = self.spec(frames, meta.lang)
         return None if spec is None else plot_only(spec, meta, height)
 
 

@@ -77,7 +77,8 @@ NOT_QUANTITIES = ("year", "version", "line", "source_row", "pillar", "result_no"
 
 
 # Columns of codes that a reader reads in words: ``in_words`` turns them into the language's words.
-WORDED_COLUMNS = (*CODED_COLUMNS, "country", "organisation", "country_name", "organisation_name", "rag")
+WORDED_COLUMNS = (*CODED_COLUMNS, "country", "organisation", "country_name", "organisation_name", "rag",
+                  *labels.WORDED_BY_THE_TEAM)
 
 
 def in_words(frame: pd.DataFrame, lang: str = "en", keep_codes: bool = False) -> pd.DataFrame:
@@ -99,7 +100,18 @@ def in_words(frame: pd.DataFrame, lang: str = "en", keep_codes: bool = False) ->
                          for code, shown in zip(frame[coded], column)]
         elif name == "rag":
             out[name] = [None if is_missing(v) else labels.t_or(f"rag.{v}", lang, str(v)) for v in column]
+        elif name in labels.WORDED_BY_THE_TEAM:
+            out[name] = [labels.dataset_word(v, lang) for v in column]
     return out
+
+
+def team_words(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Only the dataset team's words (components, units, period names, notes) in ``lang``: what a chart
+    draws as categories. Codes and names a chart words itself."""
+    worded = [name for name in labels.WORDED_BY_THE_TEAM if name in frame.columns]
+    if lang == labels.DEFAULT or not worded:
+        return frame
+    return frame.assign(**{name: [labels.dataset_word(v, lang) for v in frame[name]] for name in worded})
 
 
 def for_reading(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

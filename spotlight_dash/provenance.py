@@ -63,6 +63,11 @@ def reported_periods(frames: Iterable[pd.DataFrame]) -> list[str]:
     return sorted(found)
 
 
+def period_names(periods: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Each period's name ("Phase I (2020–2022)") in ``lang``, from the ``periods`` query."""
+    return {p: labels.dataset_word(name, lang) for p, name in zip(periods.period_id.tolist(), periods.label.tolist())}
+
+
 def dates_line(periods: list[str], period_labels: dict[str, str], loaded: str, version: int | None,
                lang: str = "en") -> str:
     """The two dates of a figure, named for what they are: the period it reports on, and when it was loaded

@@ -47,7 +47,7 @@ def drawing():
 
 def _spec(q, name, lang):
     chart = charts.CHARTS[name]
-    return chart, chart.draw({query: q(query, programme=REG) for query in chart.queries}, lang)
+    return chart, chart.spec({query: q(query, programme=REG) for query in chart.queries}, lang)
 
 
 @pytest.mark.parametrize("name,lang", _cases("export"))

@@ -1,6 +1,7 @@
 """Russian as well as English: every label in both languages, every page readable in Russian,
 numbers and dates in each language's conventions, and exports that carry Cyrillic."""
 
+import csv
 import datetime as dt
 import io
 import json
@@ -16,6 +17,7 @@ from conftest import PAGES, open_sources, page_alone
 from spotlight_dash import charts, codes, labels, queries, viewstate
 from spotlight_dash import formatting as fmt
 from spotlight_dash.exports.context import open_view
+from spotlight_dash.labels import dataset_words
 
 ROOT = Path(__file__).resolve().parents[1]
 CYRILLIC = re.compile("[А-Яа-яЁё]")
@@ -157,10 +159,11 @@ def test_every_page_reads_in_russian_with_no_english_left(use_shipped, q, page):
 APP_WORDED_COLUMNS = {*fmt.WORDED_COLUMNS, "status"}
 ENGLISH_NAMES = {code.name for table in (codes.COUNTRIES, codes.ORGANISATIONS, codes.PILLARS) for code in table.values()}
 CODE_WORDS = {value for vocabulary in codes.VOCABULARIES.values() for value in vocabulary if ENGLISH_WORD.search(value)}
+TEAM_WORDS = set(dataset_words.RUSSIAN)  # the shipped dataset's categories, units, period names and notes
 
 
 def _plot_strings(spec: dict) -> list[str]:
-    """A chart's categories, legend entries and bar texts."""
+    """A chart's categories, legend entries, bar texts and the names written above its bars."""
     found = []
     for trace in spec.get("data", []):
         for key in ("x", "y", "text"):
@@ -169,7 +172,9 @@ def _plot_strings(spec: dict) -> list[str]:
                 found += [v for v in values if isinstance(v, str)]
         if isinstance(trace.get("name"), str):
             found.append(trace["name"])
-    return found
+    # Names standing above bars are annotations: "small grants · adult", one part at a time.
+    notes = [a["text"] for a in spec.get("layout", {}).get("annotations", []) if isinstance(a.get("text"), str)]
+    return found + [part.strip() for note in notes for part in re.split(r" · |<br>", note)]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -182,8 +187,22 @@ def test_russian_tables_and_charts_word_codes_and_names_in_russian(use_shipped, 
                  if ENGLISH_WORD.search(value) and not CYRILLIC.search(value)]
     for chart in at.get("plotly_chart"):
         leftovers += [f"chart: {text}" for text in _plot_strings(json.loads(chart.proto.spec))
-                      if text in ENGLISH_NAMES | CODE_WORDS]
+                      if text in ENGLISH_NAMES | CODE_WORDS | TEAM_WORDS]
     assert not leftovers, leftovers
+
+
+def test_every_word_the_dataset_team_wrote_has_its_russian():
+    """"small grants", "Phase I (2020–2022)", "people", "TOTAL row of the table": the team's words in the
+    shipped data (not the documents' names and quotes) read in Russian on a Russian page."""
+    missing = set()
+    for path in sorted(ROOT.glob("data/*/*.csv")):
+        with path.open(newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                missing |= {f"{path.parent.name}/{path.name} {name}: {value}" for name, value in row.items()
+                            if name in labels.WORDED_BY_THE_TEAM and value and ENGLISH_WORD.search(value)
+                            and value not in dataset_words.RUSSIAN}
+    assert not missing, sorted(missing)
+    assert all(CYRILLIC.search(ru) for ru in dataset_words.RUSSIAN.values())
 
 
 def test_the_overview_in_russian_shows_russian_figures_and_charts(use_shipped):

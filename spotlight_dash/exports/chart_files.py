@@ -66,7 +66,7 @@ class ChartFiles:
     def spec(self) -> charts.Spec | None:
         """The chart's traces and layout before its words; None with nothing to draw. Drawn once."""
         if "spec" not in self.drawn:
-            self.drawn["spec"] = self.chart.draw(self.frames, self.lang)
+            self.drawn["spec"] = self.chart.spec(self.frames, self.lang)
         return self.drawn["spec"]
 
     @property

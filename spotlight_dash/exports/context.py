@@ -40,9 +40,9 @@ class StoreView:
 
     def dated(self, frames) -> str:
         """The period these figures report on and when they were loaded."""
-        periods = self.q("periods")
-        return provenance.dates_line(provenance.reported_periods(frames), dict(zip(periods.period_id, periods.label)),
-                                     store.data_as_of(self.con, self.lang), self.version, self.lang)
+        names = provenance.period_names(self.q("periods"), self.lang)
+        return provenance.dates_line(provenance.reported_periods(frames), names, store.data_as_of(self.con, self.lang),
+                                     self.version, self.lang)
 
     def chart_files(self, name: str, **overrides) -> ChartFiles:
         chart = charts.CHARTS[name]

@@ -131,8 +131,7 @@ def _source(view: StoreView, sources: pd.DataFrame, ids) -> str:
 
 def _reporting_period(view: StoreView, frames: list[pd.DataFrame]) -> str:
     """The periods the pack's figures report on, by their names ("2020, Phase I (2020–2022)")."""
-    periods = view.q("periods")
-    named = dict(zip(periods.period_id, periods.label))
+    named = provenance.period_names(view.q("periods"), view.lang)
     found = [named.get(p, p) for p in provenance.reported_periods(frames)]
     if not found:
         return formatting.not_reported(view.lang)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spotlight_dash.labels import (catalogue_charts, catalogue_columns, catalogue_data, catalogue_exports,
                                    catalogue_minutes, catalogue_pages, catalogue_queries, catalogue_values)
+from spotlight_dash.labels.dataset_words import WORDED_BY_THE_TEAM, dataset_word  # noqa: F401  (re-exported)
 
 LANGUAGES = {"en": "English", "ru": "Русский"}
 DEFAULT = "en"

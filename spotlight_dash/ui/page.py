@@ -66,8 +66,7 @@ class View:
 
     @cached_property
     def period_labels(self) -> dict[str, str]:
-        periods = data.run_query(self.snapshot.path, "periods", Filters())
-        return dict(zip(periods.period_id.tolist(), periods.label.tolist()))
+        return provenance.period_names(data.run_query(self.snapshot.path, "periods", Filters()), self.lang)
 
     def dated(self, frames) -> str:
         """The period these figures report on and when they were loaded (the snapshot's date is not theirs)."""
