@@ -16,7 +16,7 @@ STREAMLIT_FILE, STREAMLIT_FOLDERS = "app.py", ("pages/", "spotlight_dash/ui/")  
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("labels and codes", ("spotlight_dash", "spotlight_dash.labels", "spotlight_dash.codes",
                           "spotlight_dash.markdown_text", "spotlight_dash.formatting", "spotlight_dash.safe_cells",
-                          "spotlight_dash.roles", "spotlight_dash.style")),
+                          "spotlight_dash.roles", "spotlight_dash.style", "spotlight_dash.table_layout")),
     ("schema, store and ingest", ("spotlight_dash.schema", "spotlight_dash.metrics", "spotlight_dash.diff",
                                   "spotlight_dash.store", "spotlight_dash.ingest", "spotlight_dash.synthetic",
                                   "spotlight_dash.workbook_template")),

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from spotlight_dash import formatting as fmt
-from spotlight_dash import labels, provenance, scope, viewstate
+from spotlight_dash import labels, provenance, scope, table_layout, viewstate
 from spotlight_dash.exports import chart_files
 from spotlight_dash.queries import Filters
 from spotlight_dash.ui import data, language
@@ -276,9 +276,16 @@ def table(frame: pd.DataFrame, **column_config) -> None:
             headers[name] = st.column_config.TextColumn(labels.column(name, lang), alignment="right")
         else:
             headers[name] = config or labels.column(name, lang)
+    fitted = table_layout.layout(shown, {name: labels.column(name, lang) for name in shown.columns},
+                                 {name: c.get("width") for name, c in headers.items() if isinstance(c, dict)})
+    for name in {*fitted.widths, fitted.pinned} - {None}:
+        config = headers[name] if isinstance(headers[name], dict) else {"label": headers[name]}
+        headers[name] = {**config, **({"width": fitted.widths[name]} if name in fitted.widths else {}),
+                         **({"pinned": True} if name == fitted.pinned else {})}
     # A missing cell is a dash, as in a printed report, not Streamlit's "None" (which reads like a
     # value); "not reported" in words would spill over narrow columns.
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=headers, placeholder=MISSING_CELL)
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=headers, placeholder=MISSING_CELL,
+                 row_height=fitted.row_height)
 
 
 def link(page_file: str, label: str, icon: str, where=None) -> None:
