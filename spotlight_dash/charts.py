@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import copy
 import html
+import math
+import numbers
 import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
@@ -107,7 +109,48 @@ def _base_layout(spec: Spec, meta: ChartMeta) -> dict:
     layout = _plain_layout(spec["layout"])  # a copy: the nested dicts changed below are never the spec's own
     layout["template"] = style.TEMPLATE_JSON
     _update(layout, dict(separators=_SEPARATORS[meta.lang], font=dict(size=TICK_PX * meta.font_scale)))
+    if meta.lang == "ru":
+        _russian_value_ticks(layout, spec["data"])
     return layout
+
+
+_RUSSIAN_SCALES = ((1e9, "млрд"), (1e6, "млн"), (1e3, "тыс."))
+
+
+def _russian_value_ticks(layout: dict, data: list[dict]) -> None:
+    """plotly abbreviates 500,000 as "500k" and 2,500,000 as "2.5M" whatever the language: a Russian
+    value axis of thousands and more gets its ticks placed as plotly would place about five and written
+    as Russian writes them ("500 тыс.", "2,5 млн")."""
+    tops: dict[str, float] = {}
+    for trace in data:
+        horizontal = trace.get("orientation") == "h"
+        axis = (("xaxis" + str(trace.get("xaxis", "x"))[1:]) if horizontal
+                else ("yaxis" + str(trace.get("yaxis", "y"))[1:]))
+        values = trace.get("x" if horizontal else "y")
+        figures = [float(v) for v in (list(values) if values is not None else ())
+                   if isinstance(v, numbers.Real) and not isinstance(v, bool) and not fmt.is_missing(v)]
+        tops[axis] = max(tops.get(axis, 0.0), *figures, 0.0)
+    for axis, top in tops.items():
+        shape = layout.get(axis, {})
+        if top < 1000 or shape.get("type") in ("category", "log", "date") or "tickvals" in shape:
+            continue
+        step = _nice_step(top, most=4 if axis.startswith("xaxis") else 6)  # side by side on a phone: fewer
+        ticks = [i * step for i in range(int(top // step) + 2)]
+        layout[axis] = {**shape, "tickmode": "array", "tickvals": ticks, "ticktext": [_russian_tick(v) for v in ticks]}
+
+
+def _nice_step(top: float, most: int = 6) -> float:
+    """The smallest round step (1, 2, 2.5 or 5 times a power of ten) that reaches ``top`` in at most ``most``."""
+    magnitude = 10 ** math.floor(math.log10(top / most))
+    return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if top / (m * magnitude) <= most)
+
+
+def _russian_tick(value: float) -> str:
+    for scale, word in _RUSSIAN_SCALES:
+        if value >= scale:
+            shown = value / scale
+            return f"{fmt.number(shown, 0 if float(shown).is_integer() else 1, lang='ru')} {word}"
+    return fmt.number(value, lang="ru")
 
 
 def finish(spec: Spec, words: Words, meta: ChartMeta, height: int, width: int = 960) -> go.Figure:

@@ -247,6 +247,18 @@ def test_a_russian_chart_exports_with_russian_words_and_numbers(use_shipped):
         view.close()
 
 
+def test_russian_value_axes_say_thousands_and_millions_in_russian(use_shipped):
+    # plotly's own ticks would read "500k" and "2.5M" (or "0,5M") on a Russian chart
+    view, _ = open_view({"programme": "SI-CA-REG"}, lang="ru")
+    try:
+        budget = view.chart_files("budget-by-runo").figure("wide").to_plotly_json()["layout"]["xaxis"]
+        reach = view.chart_files("reach-against-target").figure("wide").to_plotly_json()["layout"]
+    finally:
+        view.close()
+    assert budget["ticktext"] == ["0", "1 млн", "2 млн", "3 млн"]
+    assert [reach[axis]["ticktext"][1] for axis in ("yaxis", "yaxis2")] == ["50 тыс.", "10 млн"]  # direct, indirect
+
+
 def test_codes_have_russian_names():
     assert all(CYRILLIC.search(c.name_ru) for table in (codes.COUNTRIES, codes.ORGANISATIONS, codes.PILLARS)
                for c in table.values())
