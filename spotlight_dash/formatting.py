@@ -116,8 +116,10 @@ def team_words(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def for_reading(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """A table as a reader reads it: amounts and counts grouped for the language, dates as dates, codes
-    in words, countries and organisations by name. Missing stays missing (the table shows a dash)."""
-    out = in_words(frame, lang)
+    in words, countries and organisations by name. Missing stays missing (the table shows a dash).
+    A code beside its name column goes: in words both would read the same name twice."""
+    out = in_words(frame, lang).drop(columns=[c for c in ("country", "organisation")
+                                              if c in frame.columns and f"{c}_name" in frame.columns])
     for name in out.columns:
         column = out[name]
         if name in WORDED_COLUMNS or pd.api.types.is_bool_dtype(column):

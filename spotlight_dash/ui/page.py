@@ -262,7 +262,7 @@ def table(frame: pd.DataFrame, **column_config) -> None:
         _whole_table(whole, lang)
     shown = fmt.for_reading(frame, lang)
     headers = {}
-    for name in frame.columns:
+    for name in shown.columns:
         config = column_config.get(name)
         if isinstance(config, dict):
             config = {**config, "label": config.get("label") or labels.column(name, lang)}
