@@ -85,13 +85,18 @@ def test_every_page_has_no_serious_or_critical_axe_violation_of_its_own(page, se
     assert not _axe_faults(page)
 
 
+# A chart's "Sources and data" (its source rows and figures as tables) and a headline card's "Source"
+# (the documents and their quotes as text), each filled by the rerun its opening starts.
+POPOVERS = {"chart.sources_and_data": '[data-testid="stDataFrame"]', "kpi.source": "a"}  # its last element: a link
+
+
 @pytest.mark.parametrize("lang", ["en", "ru"])
-def test_a_charts_sources_and_data_popover_open_has_no_serious_or_critical_axe_violation(page, server, lang):
+@pytest.mark.parametrize("offer", list(POPOVERS))
+def test_an_open_sources_popover_has_no_serious_or_critical_axe_violation(page, server, lang, offer):
     page.set_viewport_size(LAPTOP)
     open_page(page, f"{server}/?lang={lang}", PAGES[""] if lang == "en" else RUSSIAN[PAGES[""]])
-    page.get_by_role("button", name=labels.t("chart.sources_and_data", lang), exact=True).first.click()
-    # filled by the rerun its opening starts: its source rows and the chart's data, as tables
-    page.locator('[data-testid="stPopoverBody"] [data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
+    page.get_by_role("button", name=labels.t(offer, lang), exact=True).first.click()
+    page.locator(f'[data-testid="stPopoverBody"] {POPOVERS[offer]}').first.wait_for(timeout=30_000)
     assert not _axe_faults(page)
 
 

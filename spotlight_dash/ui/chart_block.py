@@ -105,6 +105,19 @@ def source_table(sources: pd.DataFrame, ids) -> None:
     page.table(provenance.rows_for(sources, ids), quote=st.column_config.TextColumn(width="large"))
 
 
+def source_list(sources: pd.DataFrame, ids) -> None:
+    """A figure's sources as text that wraps in a narrow box (a headline card's): each document and
+    section, then its quote whole, and the file's place or the source's id. A table there would cut the
+    document's name after a few words and leave the quote out of sight."""
+    for row in provenance.rows_for(sources, ids).itertuples():
+        st.markdown("**" + " · ".join(escape(v) for v in (row.document, row.section) if isinstance(v, str)) + "**")
+        if isinstance(row.quote, str):
+            st.markdown("\n".join("> " + escape(line) for line in row.quote.splitlines() if line.strip()))
+        st.caption(" · ".join(escape(v) for v in (row.file_sheet_row, row.source_id) if isinstance(v, str)))
+    # Where the definitions are, and something to focus: a box that scrolls must be reachable by keyboard.
+    page.link("pages/sources.py", t("nav.sources"), ":material/menu_book:")
+
+
 def columns(view: View, left: list[str], right: list[str]) -> None:
     """Charts in two columns, for half-width charts that read side by side."""
     for column, names in zip(st.columns(2), (left, right)):

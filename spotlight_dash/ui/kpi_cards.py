@@ -8,7 +8,7 @@ from spotlight_dash import minutes
 from spotlight_dash.kpis import KPI
 from spotlight_dash.markdown_text import escape
 from spotlight_dash.ui import notes
-from spotlight_dash.ui.chart_block import source_table
+from spotlight_dash.ui.chart_block import source_list
 from spotlight_dash.ui.page import View, opened_popover
 
 
@@ -29,5 +29,5 @@ def row(view: View, kpis: list[KPI]) -> None:
             if kpi.source_ids and (popover := opened_popover(st, view.t("kpi.source"), ":material/source:",
                                                              f"sources-kpi-{kpi.key}")) is not None:
                 with popover:
-                    source_table(view.sources, kpi.source_ids)
+                    source_list(view.sources, kpi.source_ids)
             notes.under(view, minutes.kpi_key(kpi.key))
