@@ -49,7 +49,7 @@ def show(view: View, name: str, font_scale: float = 1.0, height: int = 440, at_m
         if ids and (popover := page.opened_popover(sourced, view.t("chart.sources_and_data"), ":material/source:",
                                                      f"sources-{name}")) is not None:
             with popover:
-                source_table(view.sources, ids)
+                source_list(view.sources, ids)
                 for query_name, frame in frames.items():
                     st.caption(view.t(f"query.{query_name}"))
                     page.table(frame)
@@ -101,14 +101,10 @@ def downloads(files: ChartFiles, has_figure: bool) -> None:
     st.text(files.alt_text())
 
 
-def source_table(sources: pd.DataFrame, ids) -> None:
-    page.table(provenance.rows_for(sources, ids), quote=st.column_config.TextColumn(width="large"))
-
-
 def source_list(sources: pd.DataFrame, ids) -> None:
-    """A figure's sources as text that wraps in a narrow box (a headline card's): each document and
-    section, then its quote whole, and the file's place or the source's id. A table there would cut the
-    document's name after a few words and leave the quote out of sight."""
+    """A figure's sources as text that wraps in a popover's narrow box: each document and section, then
+    its quote whole, and the file's place or the source's id. A table there cut the document's name
+    after a few words and left the quote out of sight, behind a sideways scroll."""
     for row in provenance.rows_for(sources, ids).itertuples():
         st.markdown("**" + " · ".join(escape(v) for v in (row.document, row.section) if isinstance(v, str)) + "**")
         if isinstance(row.quote, str):
