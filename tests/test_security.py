@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from conftest import PAGES_DIR, ROOT, open_sources, page_alone
-from spotlight_dash import queries, store
+from spotlight_dash import markdown_text, queries, store
 
 SCRIPT = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 
@@ -66,8 +66,8 @@ def test_script_in_the_data_is_shown_as_text_never_as_html(hostile_store, page):
     assert not at.get("html"), f"{page} renders st.html"
     markdown = at.get("markdown")  # markdown, captions, and the like: where text from data is written
     assert not [m for m in markdown if m.proto.allow_html], f"{page} lets markdown through as raw HTML"
-    # The hostile text is there, escaped by Streamlit's markdown, or in a table cell: text either way.
-    shown = " ".join(m.proto.body for m in markdown) + " ".join(
+    # The hostile text is there, escaped Markdown (as a reader sees it) or in a table cell: text either way.
+    shown = " ".join(markdown_text.shown(m.proto.body) for m in markdown) + " ".join(
         str(v) for d in at.dataframe for v in d.value.astype(str).to_numpy().ravel())
     assert "<script>alert(1)</script>" in shown
 
