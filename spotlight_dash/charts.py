@@ -149,7 +149,8 @@ def _russian_tick(value: float) -> str:
     for scale, word in _RUSSIAN_SCALES:
         if value >= scale:
             shown = value / scale
-            return f"{fmt.number(shown, 0 if float(shown).is_integer() else 1, lang='ru')} {word}"
+            decimals = next(d for d in (0, 1, 2) if round(shown, d) == round(shown, 3))  # 1,25 млн, not 1,2
+            return f"{fmt.number(shown, decimals, lang='ru')} {word}"
     return fmt.number(value, lang="ru")
 
 

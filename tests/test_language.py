@@ -262,6 +262,7 @@ def test_russian_value_axes_say_thousands_and_millions_in_russian(use_shipped):
         view.close()
     assert budget["ticktext"] == ["0", "1 млн", "2 млн", "3 млн"]
     assert [reach[axis]["ticktext"][1] for axis in ("yaxis", "yaxis2")] == ["50 тыс.", "10 млн"]  # direct, indirect
+    assert charts._russian_tick(1_250_000) == "1,25 млн"  # a quarter step is not rounded to "1,2 млн"
 
 
 def test_codes_have_russian_names():
