@@ -82,11 +82,11 @@ WORDED_COLUMNS = (*CODED_COLUMNS, "country", "organisation", "country_name", "or
 
 
 def in_words(frame: pd.DataFrame, lang: str = "en", keep_codes: bool = False) -> pd.DataFrame:
-    """Codes in words, countries and organisations by name, in ``lang``; figures and dates stay values
-    (a spreadsheet's cells stay numbers). Missing stays missing. ``keep_codes``: a country or organisation
+    """Codes in words, countries and organisations by name and the dataset team's words, in ``lang``;
+    figures and dates stay values (a spreadsheet's cells stay numbers). Missing stays missing. ``keep_codes``: a country or organisation
     code beside its name column stays a code (a data file's key), and the name column is in ``lang``."""
     from spotlight_dash import codes  # here: codes reads labels, which reads nothing of this module
-    out = frame.copy()
+    out = team_words(frame, lang).copy()
     namers = {"country": codes.country_name, "organisation": codes.organisation_name}
     for name in out.columns:
         column = out[name]
@@ -100,8 +100,6 @@ def in_words(frame: pd.DataFrame, lang: str = "en", keep_codes: bool = False) ->
                          for code, shown in zip(frame[coded], column)]
         elif name == "rag":
             out[name] = [None if is_missing(v) else labels.t_or(f"rag.{v}", lang, str(v)) for v in column]
-        elif name in labels.WORDED_BY_THE_TEAM:
-            out[name] = [labels.dataset_word(v, lang) for v in column]
     return out
 
 

@@ -79,8 +79,9 @@ def _width(natural: dict[str, int], widths: dict[str, int]) -> int:
     return sum(widths.get(name, px) for name, px in natural.items())
 
 
-def _three_lines_px(natural: int) -> float:
-    return (natural - CELL_PAD_PX) * WORD_BREAK_WASTE / WRAPPED_LINES + CELL_PAD_PX
+def _three_lines_px(one_line_px: int) -> float:
+    """How wide a column must be for text this wide on one line to wrap into three."""
+    return (one_line_px - CELL_PAD_PX) * WORD_BREAK_WASTE / WRAPPED_LINES + CELL_PAD_PX
 
 
 def _wraps(content: dict[str, int], widths: dict[str, int]) -> bool:
